@@ -1,0 +1,61 @@
+# Sprachrohr — two commands on a fresh machine: `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+LOCK_HASH := $(shell sha1sum requirements.lock | cut -c1-12)
+STAMP := $(VENV)/.installed-$(LOCK_HASH)
+TEST_APT_PACKAGES := postgresql hunspell-de-de $(if $(shell command -v java),,openjdk-17-jre-headless)
+DEMO_APT_PACKAGES := hunspell-de-de
+
+.PHONY: help install demo test lint format check-deploy system-deps-test system-deps-demo clean
+
+help:
+	@echo "make demo   – installiert alles, lädt Demo-Inhalte, startet die Website (http://127.0.0.1:8000/admin/)"
+	@echo "make test   – die gesamte Testsuite (startet PostgreSQL und Elasticsearch selbst)"
+	@echo "make lint   – Ruff"
+
+$(STAMP): requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(STAMP)
+
+# Debian packages the project needs; installed when missing and we are root (CI, fresh machine).
+define apt_ensure
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installiere Systempakete:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "Bitte installieren (apt-get install$$missing)" >&2; exit 1; fi; \
+	fi
+endef
+
+system-deps-test:
+	$(call apt_ensure,$(TEST_APT_PACKAGES))
+
+system-deps-demo:
+	-$(call apt_ensure,$(DEMO_APT_PACKAGES))
+
+demo: install system-deps-demo
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py run_demo
+
+test: install system-deps-test
+	$(PY) -m tests.run
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+clean:
+	rm -rf var/db.sqlite3 var/media var/static

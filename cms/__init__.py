@@ -1,0 +1,1 @@
+"""Sprachrohr Django project: settings, URLs, home page and shared blocks."""

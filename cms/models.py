@@ -1,0 +1,36 @@
+"""The site's home page and the headless base every public page type builds on."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessMixin
+
+
+class HeadlessPage(HeadlessMixin, Page):
+    """A page rendered by the separate frontend: preview and "view live" go there."""
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(HeadlessPage):
+    """The root page of the association's site."""
+
+    intro = models.TextField(
+        _("Einleitung"),
+        blank=True,
+        help_text=_("Kurzer Text über den Verband für die Startseite."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["workgroups.WorkingGroupIndexPage", "workgroups.EventIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Startseite")
+        verbose_name_plural = _("Startseiten")

@@ -1,0 +1,1 @@
+"""Settings per environment: everything is defined in base; the others only override."""

@@ -1,0 +1,1 @@
+"""Public full-text search: Elasticsearch documents, index management and the database fallback."""

@@ -1,0 +1,9 @@
+"""App config for the public search."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    verbose_name = _("Öffentliche Suche")

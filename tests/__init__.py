@@ -1,0 +1,1 @@
+"""Python test suite (pytest-django), shared fixtures, factories and service runners."""

@@ -1,0 +1,105 @@
+"""Shared fixtures: the smallest site tree, working groups with roles, users per role."""
+
+import os
+
+import pytest
+
+from tests.factories import UserFactory, WorkingGroupPageFactory
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_service(name: str, env_var: str) -> str:
+    """The service URL; locally a missing service skips, under CI=true it fails the run."""
+    url = os.environ.get(env_var)
+    if url:
+        return url
+    message = f"{name} is not available ({env_var} is not set); `make test` starts it."
+    if IN_CI:
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def pytest_collection_modifyitems(config, items):
+    # A postgres-marked test must not silently run on SQLite.
+    from django.conf import settings
+
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    for item in items:
+        if "postgres" in item.keywords and not on_postgres:
+            reason = "needs PostgreSQL (DATABASE_URL=postgres://…); `make test` starts one"
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture
+def site_tree(db):
+    from workgroups.services.roles import site_bootstrap
+
+    return site_bootstrap(site_name="Testverband")
+
+
+@pytest.fixture
+def home(site_tree):
+    return site_tree["home"]
+
+
+@pytest.fixture
+def group_index(site_tree):
+    return site_tree["sections"]["arbeitskreise"]
+
+
+@pytest.fixture
+def event_index(site_tree):
+    return site_tree["sections"]["veranstaltungen"]
+
+
+@pytest.fixture
+def make_group(group_index):
+    """Create a published working group with its roles, as the admin would."""
+    from workgroups.services.roles import working_group_roles_ensure
+
+    def make(title: str, slug: str, **fields):
+        group = WorkingGroupPageFactory(parent=group_index, title=title, slug=slug, **fields)
+        working_group_roles_ensure(working_group=group)
+        group.refresh_from_db()
+        return group
+
+    return make
+
+
+@pytest.fixture
+def group_software(make_group):
+    return make_group("Arbeitskreis Software", "software")
+
+
+@pytest.fixture
+def group_security(make_group):
+    return make_group("Arbeitskreis IT-Sicherheit", "it-sicherheit")
+
+
+@pytest.fixture
+def editor(site_tree):
+    from django.contrib.auth.models import Group
+
+    return UserFactory(username="redakteurin", groups=[Group.objects.get(name="Redaktion")])
+
+
+@pytest.fixture
+def member_software(group_software):
+    return UserFactory(username="mitglied-software", groups=[group_software.access.members])
+
+
+@pytest.fixture
+def chair_software(group_software):
+    return UserFactory(username="leitung-software", groups=[group_software.access.chairs])
+
+
+@pytest.fixture
+def member_security(group_security):
+    return UserFactory(username="mitglied-sicherheit", groups=[group_security.access.members])
+
+
+@pytest.fixture
+def outsider(site_tree):
+    """A logged-in person without any group (e.g. a deactivated member)."""
+    return UserFactory(username="aussenstehend")

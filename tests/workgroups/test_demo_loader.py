@@ -1,0 +1,183 @@
+"""The demo loader: builds the whole site, is idempotent, and refuses bad files atomically."""
+
+import copy
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.models import Page, Revision
+
+from workgroups.models import (
+    Addressee,
+    EventPage,
+    MinutesPage,
+    Organisation,
+    PaperStatus,
+    PositionPaperPage,
+    RegulatoryProject,
+    WorkingGroupPage,
+)
+from workgroups.services.demo import (
+    DemoContentError,
+    demo_content_load,
+    demo_content_read,
+    demo_content_validate,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "addressees": Addressee.objects.count(),
+        "projects": RegulatoryProject.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def test_demo_content_loads_completely_and_twice_changes_nothing():
+    data = demo_content_read()
+    call_command("load_demo_content", verbosity=0)
+    first = _counts()
+    assert PositionPaperPage.objects.live().count() == len(data["papers"]) == 30
+    assert WorkingGroupPage.objects.live().count() == len(data["working_groups"])
+    assert EventPage.objects.live().count() == len(data["events"])
+    assert MinutesPage.objects.count() == len(data["minutes"])
+    nis2 = PositionPaperPage.objects.get(slug="nis2-umsetzung-stellungnahme")
+    assert nis2.live and nis2.has_unpublished_changes is False
+    assert nis2.citation_id.startswith("CITM-STN-2025-")
+    assert nis2.dispatches.count() == 2 and nis2.pdf is not None
+    assert nis2.get_parent().slug == "it-sicherheit"
+    superseded = PositionPaperPage.objects.filter(status=PaperStatus.SUPERSEDED)
+    assert superseded.count() == 2 and all(p.superseded_by_id for p in superseded)
+    assert get_user_model().objects.filter(username="redaktion", groups__name="Redaktion").exists()
+
+    call_command("load_demo_content", verbosity=0)
+    assert _counts() == first
+
+
+def _minimal() -> dict:
+    return {
+        "working_groups": [
+            {
+                "slug": "software",
+                "name": "Arbeitskreis Software",
+                "short_description": "Software.",
+                "mission": "Text",
+                "topics": [],
+                "chairs": [],
+            }
+        ],
+        "organisations": [
+            {
+                "slug": "firma",
+                "name": "Firma GmbH",
+                "city": "Jena",
+                "state": "DE-TH",
+                "working_groups": ["software"],
+            }
+        ],
+        "addressees": [
+            {"slug": "bmi", "name": "Bundesministerium des Innern", "level": "Bund", "state": ""}
+        ],
+        "regulatory_projects": [],
+        "papers": [
+            {
+                "slug": "papier",
+                "title": "Ein Papier",
+                "paper_type": "positionspapier",
+                "working_groups": ["software"],
+                "tags": [{"slug": "ki", "label": "KI"}],
+                "publication_date": "2025-01-02",
+                "summary": "Kurz.",
+                "verdict": "Kern.",
+                "key_demands": ["Eins"],
+                "body": [{"type": "paragraph", "value": "<p>Text</p>"}],
+                "dispatches": [{"addressee": "bmi", "sent_on": "2025-01-03"}],
+                "signatories": ["firma"],
+            }
+        ],
+        "events": [],
+    }
+
+
+def test_minimal_file_loads(site_tree):
+    created = demo_content_load(data=_minimal(), with_users=False)
+    assert created["pages"] == 2
+    paper = PositionPaperPage.objects.get(slug="papier")
+    assert paper.live and [d.addressee.slug for d in paper.dispatches.all()] == ["bmi"]
+
+
+@pytest.mark.parametrize(
+    "breaks,message",
+    [
+        (lambda d: d["papers"][0].update(working_groups=[]), "gehört zu keinem Arbeitskreis"),
+        (
+            lambda d: d["papers"][0].update(working_groups=["gibt-es-nicht"]),
+            "unbekannte(r) Arbeitskreis „gibt-es-nicht“",
+        ),
+        (
+            lambda d: d["papers"][0]["dispatches"][0].update(addressee="niemand"),
+            "unbekannte(r) Adressat „niemand“",
+        ),
+        (
+            lambda d: d["papers"].append(copy.deepcopy(d["papers"][0])),
+            "Kurzbezeichnung „papier“ ist doppelt",
+        ),
+        (lambda d: d["papers"][0].update(publication_date="14.08.2025"), "ist kein Datum"),
+        (
+            lambda d: d["events"].append(
+                {
+                    "slug": "e",
+                    "title": "E",
+                    "type": "workshop",
+                    "starts_at": "2026-01-02T10:00:00+01:00",
+                    "ends_at": "2026-01-02T09:00:00+01:00",
+                }
+            ),
+            "Das Ende liegt vor dem Beginn",
+        ),
+        (lambda d: d.pop("addressees"), "Abschnitt „addressees“ fehlt"),
+    ],
+)
+def test_bad_file_is_refused_in_german_and_nothing_is_saved(site_tree, breaks, message):
+    data = _minimal()
+    breaks(data)
+    before = _counts()
+    with pytest.raises(DemoContentError) as exc:
+        demo_content_load(data=data, with_users=False)
+    assert any(message in problem for problem in exc.value.problems), exc.value.problems
+    assert _counts() == before
+
+
+def test_model_validation_failure_rolls_back_everything(site_tree):
+    data = _minimal()
+    data["papers"][0]["citation_id"] = "ungültig"
+    before = _counts()
+    with pytest.raises(DemoContentError) as exc:
+        demo_content_load(data=data, with_users=False)
+    assert "nichts wurde gespeichert" in exc.value.problems[0]
+    assert _counts() == before
+    assert not Organisation.objects.filter(slug="firma").exists()
+
+
+def test_command_reports_problems_instead_of_crashing(tmp_path, db):
+    broken = tmp_path / "kaputt.json"
+    broken.write_text("{ kein json", encoding="utf-8")
+    with pytest.raises(CommandError) as exc:
+        call_command("load_demo_content", file=str(broken), verbosity=0)
+    assert "kein gültiges JSON" in str(exc.value)
+    data = _minimal()
+    data["papers"][0]["signatories"] = ["unbekannt"]
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CommandError) as exc:
+        call_command("load_demo_content", file=str(broken), verbosity=0)
+    assert "unbekannte(r) Unternehmen „unbekannt“" in str(exc.value)
+
+
+def test_repository_demo_file_is_valid():
+    assert demo_content_validate(demo_content_read()) == []

@@ -1,0 +1,1 @@
+"""Working groups, position papers, organisations, addressees and events."""

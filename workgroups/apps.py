@@ -1,0 +1,9 @@
+"""App config for working groups and their papers."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkgroupsConfig(AppConfig):
+    name = "workgroups"
+    verbose_name = _("Arbeitskreise und Positionen")

@@ -1,0 +1,1 @@
+"""Write operations of the working-group domain (HackSoft style: <entity>_<action>)."""

@@ -1,0 +1,254 @@
+"""Editorial roles: the editors' group, one member and one chair group per working group,
+their permissions, private areas and the two-step review workflow. Every function here is
+idempotent: running it again repairs drift and changes nothing else."""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from workgroups.models import (
+    Addressee,
+    MinutesIndexPage,
+    Organisation,
+    RegulatoryProject,
+    WorkingGroupAccess,
+    WorkingGroupPage,
+)
+
+EDITORS_GROUP_NAME = "Redaktion"
+EDITORS_TASK_NAME = "Redaktion-Freigabe"
+PUBLICATIONS_COLLECTION_NAME = "Veröffentlichungen"
+MEMBER_PAGE_PERMISSIONS = ("add", "change")
+EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
+DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
+IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image")
+
+
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _grant_page_permissions(*, group: Group, page: Page, types: tuple[str, ...]) -> None:
+    page_ct = ContentType.objects.get_for_model(Page)
+    for permission_type in types:
+        permission = Permission.objects.get(
+            content_type=page_ct, codename=f"{permission_type}_page"
+        )
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def _grant_collection_permissions(
+    *, group: Group, collection: Collection, app_label: str, codenames: tuple[str, ...]
+) -> None:
+    for codename in codenames:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(app_label, codename)
+        )
+
+
+def _publish(page: Page) -> None:
+    # Publishing through a revision fires Wagtail's publish signals, which the API cache
+    # and the search index listen to; setting ``live`` directly would bypass them.
+    page.save_revision().publish()
+    page.refresh_from_db()
+
+
+def _child_collection(name: str) -> Collection:
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
+
+
+@transaction.atomic
+def editors_group_ensure() -> Group:
+    """The editors' group ("Redaktion"): may edit and publish everywhere on the site."""
+    from cms.models import HomePage
+
+    group, _created = Group.objects.get_or_create(name=EDITORS_GROUP_NAME)
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    for model in (Organisation, Addressee, RegulatoryProject):
+        for action in ("add", "change", "delete"):
+            group.permissions.add(
+                _permission(model._meta.app_label, f"{action}_{model._meta.model_name}")
+            )
+    for home in HomePage.objects.all():
+        _grant_page_permissions(group=group, page=home, types=EDITOR_PAGE_PERMISSIONS)
+    root_collection = Collection.get_first_root_node()
+    _grant_collection_permissions(
+        group=group,
+        collection=root_collection,
+        app_label="wagtaildocs",
+        codenames=(*DOCUMENT_PERMISSIONS, "delete_document"),
+    )
+    _grant_collection_permissions(
+        group=group,
+        collection=root_collection,
+        app_label="wagtailimages",
+        codenames=(*IMAGE_PERMISSIONS, "delete_image"),
+    )
+    return group
+
+
+def editors_task_ensure() -> GroupApprovalTask:
+    """The second workflow step, approved by the editors."""
+    task = GroupApprovalTask.objects.filter(name=EDITORS_TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=EDITORS_TASK_NAME)
+    task.groups.set([editors_group_ensure()])
+    return task
+
+
+@transaction.atomic
+def working_group_roles_ensure(*, working_group: WorkingGroupPage) -> WorkingGroupAccess:
+    """Member and chair groups, private minutes and documents, and the review workflow."""
+    editors = editors_group_ensure()
+    access = WorkingGroupAccess.objects.filter(working_group=working_group).first()
+    name = working_group.title
+    if access is None:
+        members, _c = Group.objects.get_or_create(name=name)
+        chairs, _c = Group.objects.get_or_create(name=_("%(name)s – Leitung") % {"name": name})
+        collection = _child_collection(_("%(name)s – intern") % {"name": name})
+        workflow, _c = Workflow.objects.get_or_create(
+            name=_("Arbeitskreis-Review → Redaktion-Freigabe (%(name)s)") % {"name": name}
+        )
+        access = WorkingGroupAccess.objects.create(
+            working_group=working_group,
+            members=members,
+            chairs=chairs,
+            collection=collection,
+            workflow=workflow,
+        )
+
+    group_roles = (access.members, access.chairs)
+    publications = _child_collection(PUBLICATIONS_COLLECTION_NAME)
+    for group in group_roles:
+        group.permissions.add(_permission("wagtailadmin", "access_admin"))
+        _grant_page_permissions(group=group, page=working_group, types=MEMBER_PAGE_PERMISSIONS)
+        _grant_collection_permissions(
+            group=group,
+            collection=access.collection,
+            app_label="wagtaildocs",
+            codenames=DOCUMENT_PERMISSIONS,
+        )
+        # Members upload the PDF of their paper into the public publications collection.
+        _grant_collection_permissions(
+            group=group,
+            collection=publications,
+            app_label="wagtaildocs",
+            codenames=("add_document", "choose_document"),
+        )
+
+    insiders = [access.members, access.chairs, editors]
+    restriction = CollectionViewRestriction.objects.filter(collection=access.collection).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=access.collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+    restriction.restriction_type = CollectionViewRestriction.GROUPS
+    restriction.save()
+    restriction.groups.set(insiders)
+
+    minutes_index_ensure(working_group=working_group, groups=insiders)
+    _review_workflow_ensure(access=access, working_group=working_group)
+    return access
+
+
+def minutes_index_ensure(
+    *, working_group: WorkingGroupPage, groups: list[Group]
+) -> MinutesIndexPage:
+    """The group's "Protokolle" section, restricted to the given groups before it goes live."""
+    minutes = MinutesIndexPage.objects.child_of(working_group).first()
+    if minutes is None:
+        minutes = MinutesIndexPage(title=_("Protokolle"), slug="protokolle", live=False)
+        working_group.add_child(instance=minutes)
+    restriction = PageViewRestriction.objects.filter(page=minutes).first()
+    if restriction is None:
+        restriction = PageViewRestriction.objects.create(
+            page=minutes, restriction_type=PageViewRestriction.GROUPS
+        )
+    restriction.restriction_type = PageViewRestriction.GROUPS
+    restriction.save()
+    restriction.groups.set(groups)
+    if not minutes.live:
+        _publish(minutes)
+    return minutes
+
+
+def _review_workflow_ensure(*, access: WorkingGroupAccess, working_group: WorkingGroupPage) -> None:
+    review_name = _("Arbeitskreis-Review: %(name)s") % {"name": working_group.title}
+    existing = access.workflow.workflow_tasks.order_by("sort_order").select_related("task")
+    review_task = existing[0].task.specific if existing else None
+    if not isinstance(review_task, GroupApprovalTask):
+        review_task = GroupApprovalTask.objects.create(name=review_name)
+    review_task.groups.set([access.chairs])
+    tasks = [review_task, editors_task_ensure()]
+    current = [wt.task_id for wt in existing]
+    if current != [task.pk for task in tasks]:
+        WorkflowTask.objects.filter(workflow=access.workflow).delete()
+        for order, task in enumerate(tasks):
+            WorkflowTask.objects.create(workflow=access.workflow, task=task, sort_order=order)
+    WorkflowPage.objects.update_or_create(
+        page=working_group, defaults={"workflow": access.workflow}
+    )
+
+
+@transaction.atomic
+def site_bootstrap(*, site_name: str | None = None) -> dict:
+    """Home page, section pages, editors, and the roles of every working group."""
+    from django.conf import settings
+    from wagtail.models import Site
+
+    from cms.models import HomePage
+    from workgroups.models import EventIndexPage, WorkingGroupIndexPage
+
+    site_name = site_name or settings.WAGTAIL_SITE_NAME
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        # Replace Wagtail's placeholder "Welcome" page, but never a page with content below it.
+        for placeholder in root.get_children().filter(slug="home"):
+            if placeholder.specific_class is Page and placeholder.numchild == 0:
+                placeholder.delete()
+        slug = "home" if not root.get_children().filter(slug="home").exists() else "start"
+        home = HomePage(title=site_name, slug=slug, live=False)
+        root.add_child(instance=home)
+        _publish(home)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True)
+    site.root_page = home
+    site.site_name = site_name
+    site.save()
+
+    sections = {}
+    for model, title, slug in (
+        (WorkingGroupIndexPage, _("Arbeitskreise"), "arbeitskreise"),
+        (EventIndexPage, _("Veranstaltungen"), "veranstaltungen"),
+    ):
+        page = model.objects.child_of(home).first()
+        if page is None:
+            page = model(title=title, slug=slug, live=False)
+            home.add_child(instance=page)
+            _publish(page)
+        sections[slug] = page
+
+    editors = editors_group_ensure()
+    editors_task_ensure()
+    accesses = [
+        working_group_roles_ensure(working_group=group)
+        for group in WorkingGroupPage.objects.all().order_by("path")
+    ]
+    return {"home": home, "sections": sections, "editors": editors, "working_groups": accesses}
