@@ -139,7 +139,9 @@ def test_group_documents_are_private(client, request, who, allowed, internal_doc
 def test_member_may_only_choose_documents_of_own_group(
     member_software, member_security, internal_document
 ):
-    from wagtail.documents.permissions import permission_policy
+    from wagtail.permissions import policy_registry
+
+    permission_policy = policy_registry.get_by_type(get_document_model())
 
     assert permission_policy.user_has_permission_for_instance(
         member_software, "change", internal_document
