@@ -8,7 +8,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.api import problem_response
+
 urlpatterns = [
+    path("api/v1/", include("cms.api_urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -18,3 +21,23 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+
+def handler404(request, exception=None):
+    if request.path.startswith("/api/"):
+        return problem_response(
+            request, 404, "Diese Adresse gibt es in der API nicht.", code="nicht-gefunden"
+        )
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)
+
+
+def handler500(request):
+    if request.path.startswith("/api/"):
+        return problem_response(
+            request, 500, "Ein interner Fehler ist aufgetreten.", code="interner-fehler"
+        )
+    from django.views.defaults import server_error
+
+    return server_error(request)

@@ -33,6 +33,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Sprachrohr-Testsuite")
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--skip-frontend", action="store_true")
     parser.add_argument("pytest_args", nargs="*")
     args = parser.parse_args()
 
@@ -71,6 +72,14 @@ def main() -> int:
             pg = postgres_start()
             services.append(pg)
             pg_url = pg.url
+        es_url = os.environ.get("TEST_ELASTICSEARCH_URL")
+        if not args.skip_postgres and not es_url:
+            from tests.services.elasticsearch import elasticsearch_start
+
+            print("Starte Elasticsearch …", flush=True)
+            es = elasticsearch_start()
+            services.append(es)
+            es_url = es.url
 
         if not args.skip_sqlite:
             _run(
@@ -82,7 +91,13 @@ def main() -> int:
             _run(
                 "Python-Tests auf PostgreSQL",
                 [python, "-m", "pytest", "-m", "not browser", *args.pytest_args],
-                env={**base_env, "DATABASE_URL": pg_url},
+                env={**base_env, "DATABASE_URL": pg_url, "TEST_ELASTICSEARCH_URL": es_url},
+            )
+        if not args.skip_frontend and (ROOT / "tests" / "e2e" / "run.py").exists():
+            _run(
+                "Frontend: Unit-, End-to-End- und Barrierefreiheitstests",
+                [python, "-m", "tests.e2e.run"],
+                env={**base_env, "DATABASE_URL": pg_url or "", "TEST_ELASTICSEARCH_URL": es_url or ""},
             )
     except ServiceError as exc:
         print(f"\nDienst konnte nicht gestartet werden:\n{exc}", file=sys.stderr)

@@ -1,0 +1,198 @@
+"""Shared API plumbing: problem+json errors (RFC 9457), strict query parameters, pagination."""
+
+from http import HTTPStatus
+
+from django.http import JsonResponse
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, serializers
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://sprachrohr.example/probleme/"
+
+TITLES = {
+    400: _("Ungültige Anfrage"),
+    401: _("Anmeldung erforderlich"),
+    403: _("Zugriff verweigert"),
+    404: _("Nicht gefunden"),
+    405: _("Methode nicht erlaubt"),
+    406: _("Format nicht verfügbar"),
+    429: _("Zu viele Anfragen"),
+    500: _("Interner Fehler"),
+    503: _("Dienst nicht verfügbar"),
+}
+
+
+class ProblemError(exceptions.APIException):
+    """The one domain error type of the API; rendered as problem+json by the handler."""
+
+    status_code = 400
+    default_code = "invalid"
+
+    def __init__(
+        self, detail: str, *, status: int = 400, code: str = "invalid", errors: list | None = None
+    ):
+        super().__init__(detail=detail, code=code)
+        self.status_code = status
+        self.errors = errors or []
+
+
+def _flatten(detail, prefix: str = "") -> list[dict]:
+    if isinstance(detail, dict):
+        out = []
+        for key, value in detail.items():
+            name = key if key != "non_field_errors" else ""
+            out.extend(_flatten(value, f"{prefix}.{name}" if prefix and name else (name or prefix)))
+        return out
+    if isinstance(detail, list):
+        out = []
+        for item in detail:
+            out.extend(_flatten(item, prefix))
+        return out
+    return [{"parameter": prefix or None, "detail": str(detail)}]
+
+
+def problem(
+    status: int, detail: str, *, code: str = "", errors: list | None = None, instance: str = ""
+) -> dict:
+    body = {
+        "type": f"{PROBLEM_TYPE_BASE}{code}" if code else "about:blank",
+        "title": str(TITLES.get(status, HTTPStatus(status).phrase)),
+        "status": status,
+        "detail": detail,
+    }
+    if instance:
+        body["instance"] = instance
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+def problem_exception_handler(exc, context):
+    """DRF exception handler: every error becomes application/problem+json."""
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    request = context.get("request")
+    status = response.status_code
+    errors: list[dict] = []
+    code = getattr(exc, "default_code", "") or ""
+    if isinstance(exc, ProblemError):
+        detail = str(exc.detail)
+        errors = exc.errors
+        code = exc.get_codes() if isinstance(exc.get_codes(), str) else code
+    elif isinstance(exc, exceptions.ValidationError):
+        errors = _flatten(exc.detail)
+        named = [e["parameter"] for e in errors if e["parameter"]]
+        detail = (
+            _("Ungültige Parameter: %(names)s.") % {"names": ", ".join(sorted(set(named)))}
+            if named
+            else "; ".join(e["detail"] for e in errors)
+        )
+        code = "ungueltiger-parameter"
+    else:
+        detail = (
+            str(response.data.get("detail", ""))
+            if isinstance(response.data, dict)
+            else str(response.data)
+        )
+    body = problem(
+        status,
+        detail,
+        code=str(code).replace("_", "-"),
+        errors=errors,
+        instance=request.path if request else "",
+    )
+    new = Response(body, status=status, headers={k: v for k, v in response.items()})
+    new.content_type = PROBLEM_CONTENT_TYPE
+    return new
+
+
+def problem_response(request, status: int, detail: str, code: str = "") -> JsonResponse:
+    """A problem+json response outside DRF (URL resolver 404s, 500s under /api/)."""
+    return JsonResponse(
+        problem(status, detail, code=code, instance=request.path),
+        status=status,
+        content_type=PROBLEM_CONTENT_TYPE,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+class StrictQueryParamsMixin:
+    """Validate query parameters with a serializer; unknown parameters are a 400 too.
+
+    Set ``query_serializer_class``; read the cleaned values from ``self.query``.
+    """
+
+    query_serializer_class: type[serializers.Serializer] | None = None
+    extra_query_params: frozenset[str] = frozenset({"format"})
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.query = self.validate_query(request)
+
+    def validate_query(self, request) -> dict:
+        serializer_class = self.query_serializer_class
+        if serializer_class is None:
+            return {}
+        serializer = serializer_class(data=_query_dict(request.query_params, serializer_class))
+        known = set(serializer.fields) | set(self.extra_query_params)
+        unknown = sorted(set(request.query_params) - known)
+        if unknown:
+            raise exceptions.ValidationError(
+                {name: [_("Unbekannter Parameter.")] for name in unknown}
+            )
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+
+def _query_dict(params, serializer_class) -> dict:
+    # Repeatable parameters (ListField) keep all values; others take the last one.
+    fields = serializer_class().fields
+    data = {}
+    for key in params:
+        field = fields.get(key)
+        data[key] = (
+            params.getlist(key) if isinstance(field, serializers.ListField) else params.get(key)
+        )
+    return data
+
+
+class StrictPageNumberPagination(PageNumberPagination):
+    """Page-number pagination whose bad input is a 400, not a silent clamp or a 404."""
+
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            size = 0
+        if not 1 <= size <= self.max_page_size:
+            raise exceptions.ValidationError(
+                {
+                    "page_size": [
+                        _("Erlaubt sind ganze Zahlen von 1 bis %(max)s.")
+                        % {"max": self.max_page_size}
+                    ]
+                }
+            )
+        return size
+
+    def paginate_queryset(self, queryset, request, view=None):
+        raw = request.query_params.get(self.page_query_param, "1")
+        if not raw.isdigit() or int(raw) < 1:
+            raise exceptions.ValidationError(
+                {"page": [_("Die Seitenzahl muss eine ganze Zahl ab 1 sein.")]}
+            )
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except exceptions.NotFound as exc:
+            raise exceptions.ValidationError({"page": [_("Diese Seite gibt es nicht.")]}) from exc

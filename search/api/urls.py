@@ -1,0 +1,3 @@
+"""Routes of this domain's API (mounted under /api/v1/)."""
+
+urlpatterns: list = []
