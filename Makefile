@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 LOCK_HASH := $(shell sha1sum requirements.lock | cut -c1-12)
 STAMP := $(VENV)/.installed-$(LOCK_HASH)
-TEST_APT_PACKAGES := postgresql hunspell-de-de $(if $(shell command -v java),,openjdk-17-jre-headless)
+TEST_APT_PACKAGES := postgresql hunspell-de-de chromium fonts-dejavu-core $(if $(shell command -v java),,openjdk-17-jre-headless)
 DEMO_APT_PACKAGES := hunspell-de-de
 
 .PHONY: help install demo test lint format check-deploy system-deps-test system-deps-demo clean
