@@ -49,6 +49,13 @@ demo: install system-deps-demo
 test: install system-deps-test
 	$(PY) -m tests.run
 
+# Django's deployment checklist against the production settings (a throwaway secret if unset).
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=cms.settings.production \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-sprachrohr.example}" \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .

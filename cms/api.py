@@ -196,3 +196,8 @@ class StrictPageNumberPagination(PageNumberPagination):
             return super().paginate_queryset(queryset, request, view)
         except exceptions.NotFound as exc:
             raise exceptions.ValidationError({"page": [_("Diese Seite gibt es nicht.")]}) from exc
+
+
+def public_api_endpoints(endpoints):
+    """drf-spectacular preprocessing hook: document /api/v1 only, not Wagtail's admin API."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]

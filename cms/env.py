@@ -56,6 +56,8 @@ def env_database(name: str, default: str) -> dict:
         # restarting the app.
         config["CONN_HEALTH_CHECKS"] = True
     elif config["ENGINE"] == "django.db.backends.sqlite3":
+        if config["NAME"] and config["NAME"] != ":memory:":
+            os.makedirs(os.path.dirname(os.path.abspath(config["NAME"])), exist_ok=True)
         # Web server, task worker and scheduler share the file: WAL plus immediate
         # transactions and a busy timeout avoid "database is locked" errors.
         config["OPTIONS"] = {

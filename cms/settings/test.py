@@ -1,5 +1,8 @@
 """Test settings: fast hashing, locmem email/cache, immediate tasks unless a test opts in."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -10,3 +13,7 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Login throttling is exercised by its own test; elsewhere force_login/login must not trip it.
+AXES_ENABLED = False
+# Uploaded files of a test run go to a throwaway directory, not the developer's var/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="sprachrohr-test-media-"))  # noqa: F405
