@@ -1,0 +1,73 @@
+/** The member organisations, grouped by federal state, with their working groups. */
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { PageHeader } from "@/components/PageHeader";
+import { api } from "@/lib/api";
+import { plural } from "@/lib/format";
+import { choiceLabel, groupBy, pagePath, stateLabel } from "@/lib/mapping";
+import { ROUTES, SIZE_CLASS_LABELS } from "@/lib/site";
+import { basicMetadata } from "@/lib/metadata";
+
+export const metadata: Metadata = basicMetadata(
+  "Mitgliedsunternehmen",
+  "Die Mitgliedsunternehmen des Cluster IT Mitteldeutschland e. V. aus Sachsen, Sachsen-Anhalt und Thüringen.",
+  ROUTES.organisations,
+);
+
+const STATE_ORDER = ["Sachsen", "Sachsen-Anhalt", "Thüringen"];
+
+export default async function OrganisationsPage() {
+  await connection();
+  const organisations = (await api.organisations()).results;
+  const byState = groupBy(organisations, (o) => stateLabel(o.state) || "Weitere").sort((a, b) => {
+    const ia = STATE_ORDER.indexOf(a[0]);
+    const ib = STATE_ORDER.indexOf(b[0]);
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
+  });
+  return (
+    <>
+      <Breadcrumbs items={[{ label: "Mitglieder" }]} />
+      <PageHeader
+        title="Mitgliedsunternehmen"
+        lead={`${plural(organisations.length, "Unternehmen", "Unternehmen")} aus der IT-Wirtschaft Mitteldeutschlands gestalten die Positionen des Verbands mit – vom Start-up bis zum großen Systemhaus.`}
+      />
+      <div className="container">
+        {byState.map(([state, orgs]) => (
+          <section key={state} className="section" aria-labelledby={`land-${state}`}>
+            <div className="section__head">
+              <h2 id={`land-${state}`}>{state}</h2>
+              <span className="muted small">{plural(orgs.length, "Unternehmen", "Unternehmen")}</span>
+            </div>
+            <ul className="org-list">
+              {orgs.map((org) => {
+                const sectors = Array.isArray(org.sectors) ? org.sectors.join(", ") : org.sectors;
+                return (
+                  <li key={org.slug} className="org">
+                    <h3>{org.website ? <a href={org.website}>{org.name}</a> : org.name}</h3>
+                    <p>
+                      {org.city}
+                      {org.size_class ? ` · ${choiceLabel(org.size_class, SIZE_CLASS_LABELS)}` : ""}
+                    </p>
+                    {sectors ? <p>{sectors}</p> : null}
+                    {org.working_groups?.length ? (
+                      <p>
+                        {org.working_groups.map((g, i) => (
+                          <span key={g.slug}>
+                            {i > 0 ? ", " : ""}
+                            <Link href={pagePath(g.url ?? `/arbeitskreise/${g.slug}/`)}>{g.name}</Link>
+                          </span>
+                        ))}
+                      </p>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+/** All papers with filters (working group, type, tag, addressee, level, law, year) in the URL. */
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { EmptyState } from "@/components/EmptyState";
+import { FeedLink } from "@/components/FeedLink";
+import { PageHeader } from "@/components/PageHeader";
+import { PaperFilters } from "@/components/PaperFilters";
+import { PaperList } from "@/components/PaperItem";
+import { Pagination } from "@/components/Pagination";
+import { ApiError, api } from "@/lib/api";
+import { plural } from "@/lib/format";
+import {
+  type PaperListState,
+  type SearchParamsInput,
+  groupName,
+  levelLabel,
+  paperListHref,
+  paperListQuery,
+  paperListState,
+  paperTypeLabel,
+} from "@/lib/mapping";
+import { basicMetadata } from "@/lib/metadata";
+import { ROUTES } from "@/lib/site";
+
+const PAGE_SIZE = 20;
+
+type Props = { searchParams: Promise<SearchParamsInput> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const state = paperListState(await searchParams);
+  const filtered = Object.entries(state).some(([k, v]) => k !== "sortierung" && k !== "seite" && Boolean(v));
+  return {
+    ...basicMetadata("Positionen und Stellungnahmen", "Alle Positionspapiere, Stellungnahmen, Forderungskataloge und Pressemitteilungen der Arbeitskreise – filterbar nach Thema, Adressat und Gesetz.", ROUTES.papers),
+    // Filtered and paged lists are for people; the unfiltered list is the one to index.
+    robots: filtered || state.seite > 1 ? { index: false, follow: true } : undefined,
+  };
+}
+
+function years(oldest: string | undefined): string[] {
+  const now = new Date().getFullYear();
+  const first = oldest ? Number.parseInt(oldest.slice(0, 4), 10) : now - 5;
+  const out: string[] = [];
+  for (let y = now; y >= first; y -= 1) out.push(String(y));
+  return out;
+}
+
+export default async function PapersPage({ searchParams }: Props) {
+  const state = paperListState(await searchParams);
+  const [groups, tags, addressees, projects, oldest] = await Promise.all([
+    api.workingGroups(),
+    api.tags(),
+    api.addressees(),
+    api.regulatoryProjects(),
+    api.papers({ ordering: "published_at", page_size: 1, status: ["aktuell", "ueberholt", "zurueckgezogen"] }),
+  ]);
+  let papers;
+  try {
+    papers = await api.papers(paperListQuery(state, PAGE_SIZE) as Parameters<typeof api.papers>[0]);
+  } catch (error) {
+    // A filter value the API rejects (unknown slug, page past the end) is an empty result.
+    if (error instanceof ApiError && error.status === 400) papers = { count: 0, next: null, previous: null, results: [] };
+    else throw error;
+  }
+  const totalPages = Math.max(1, Math.ceil(papers.count / PAGE_SIZE));
+  const labels: Partial<Record<keyof PaperListState, string>> = {
+    arbeitskreis: groups.results.find((g) => g.slug === state.arbeitskreis) ? groupName(groups.results.find((g) => g.slug === state.arbeitskreis)!) : state.arbeitskreis,
+    art: state.art ? paperTypeLabel(state.art) : "",
+    schlagwort: tags.results.find((t) => t.slug === state.schlagwort)?.name ?? state.schlagwort,
+    adressat: addressees.results.find((a) => a.slug === state.adressat)?.short_name || addressees.results.find((a) => a.slug === state.adressat)?.name || state.adressat,
+    ebene: state.ebene ? `Ebene: ${levelLabel(state.ebene)}` : "",
+    vorhaben: projects.results.find((p) => p.slug === state.vorhaben)?.short_title || projects.results.find((p) => p.slug === state.vorhaben)?.title || state.vorhaben,
+    jahr: state.jahr,
+  };
+  const active = (Object.keys(labels) as (keyof PaperListState)[]).filter((k) => state[k]);
+  return (
+    <>
+      <Breadcrumbs items={[{ label: "Positionen" }]} />
+      <PageHeader
+        title="Positionen und Stellungnahmen"
+        lead="Positionspapiere, Stellungnahmen, Forderungskataloge und Pressemitteilungen unserer Arbeitskreise – an EU, Bund, Länder und Kommunen."
+      />
+      <div className="container list-layout">
+        <PaperFilters
+          state={state}
+          groups={groups.results}
+          tags={tags.results}
+          addressees={addressees.results}
+          projects={projects.results}
+          years={years(oldest.results[0]?.published_at)}
+        />
+        <section aria-labelledby="ergebnisse">
+          <div className="result-bar">
+            <h2 id="ergebnisse" className="visually-hidden">
+              Ergebnisse
+            </h2>
+            <p role="status">{plural(papers.count, "Veröffentlichung", "Veröffentlichungen")}</p>
+            <FeedLink workingGroup={state.arbeitskreis || undefined} tag={state.schlagwort || undefined} />
+          </div>
+          {active.length ? (
+            <ul className="active-filters" aria-label="Aktive Filter">
+              {active.map((key) => (
+                <li key={key}>
+                  <Link href={paperListHref(state, { [key]: key === "archiv" ? false : "" } as Partial<PaperListState>)}>
+                    {labels[key]} <span aria-hidden="true">×</span>
+                    <span className="visually-hidden"> (Filter entfernen)</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {papers.results.length ? (
+            <PaperList papers={papers.results} />
+          ) : (
+            <EmptyState title="Keine Veröffentlichungen für diese Filter">
+              <p>Versuchen Sie es mit weniger Filtern oder durchsuchen Sie alle Texte:</p>
+              <ul>
+                <li>
+                  <Link href={ROUTES.papers}>Alle Filter zurücksetzen</Link>
+                </li>
+                <li>
+                  <Link href={ROUTES.search}>Volltextsuche öffnen</Link>
+                </li>
+              </ul>
+            </EmptyState>
+          )}
+          <Pagination page={state.seite} totalPages={totalPages} hrefFor={(p) => paperListHref(state, { seite: p })} />
+        </section>
+      </div>
+    </>
+  );
+}

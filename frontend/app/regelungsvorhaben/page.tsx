@@ -1,0 +1,123 @@
+/** Laws, regulations and programmes the papers address; open consultations first. */
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { LevelBadge } from "@/components/Badges";
+import { PageHeader } from "@/components/PageHeader";
+import { api } from "@/lib/api";
+import { daysUntil, formatDate, plural } from "@/lib/format";
+import { groupBy, hrefWith, kindLabel, levelLabel } from "@/lib/mapping";
+import { basicMetadata } from "@/lib/metadata";
+import { ROUTES } from "@/lib/site";
+import type { RegulatoryProjectRef } from "@/lib/types";
+
+export const metadata: Metadata = basicMetadata(
+  "Regelungsvorhaben",
+  "Gesetze, Verordnungen und Programme von EU, Bund und Ländern, zu denen der Verband Stellung nimmt – mit offenen Anhörungs- und Konsultationsfristen.",
+  ROUTES.regulatoryProjects,
+);
+
+const LEVEL_ORDER = ["EU", "Bund", "Land", "Kommune"];
+
+function Project({ project, headingLevel }: { project: RegulatoryProjectRef; headingLevel: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const days = project.consultation_deadline ? daysUntil(project.consultation_deadline) : null;
+  const count = project.paper_count ?? project.papers?.length;
+  return (
+    <article className="project" id={project.slug} aria-labelledby={`${project.slug}-title`}>
+      <p className="eyebrow">
+        <span className="badge badge--type">{kindLabel(project.kind)}</span>
+        <LevelBadge level={project.level} />
+        {days !== null && days >= 0 ? (
+          <span className={`deadline${days <= 14 ? " deadline--soon" : ""}`}>
+            Frist {formatDate(project.consultation_deadline)} ({days === 0 ? "heute" : `noch ${plural(days, "Tag", "Tage")}`})
+          </span>
+        ) : null}
+      </p>
+      <Heading id={`${project.slug}-title`}>{project.title}</Heading>
+      {project.description ? <p style={{ maxWidth: "var(--measure)" }}>{project.description}</p> : null}
+      <dl className="project__facts">
+        {project.responsible ? (
+          <div>
+            <dt>Federführung:</dt>
+            <dd>{project.responsible}</dd>
+          </div>
+        ) : null}
+        {project.drucksache ? (
+          <div>
+            <dt>Verfahren:</dt>
+            <dd>{project.drucksache}</dd>
+          </div>
+        ) : null}
+        {project.lobbyregister_number ? (
+          <div>
+            <dt>Lobbyregister:</dt>
+            <dd>{project.lobbyregister_number}</dd>
+          </div>
+        ) : null}
+        {days !== null && days < 0 ? (
+          <div>
+            <dt>Frist:</dt>
+            <dd>abgelaufen am {formatDate(project.consultation_deadline)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <p className="small" style={{ margin: 0, display: "flex", flexWrap: "wrap", gap: "0.4rem 1.25rem" }}>
+        <Link href={hrefWith(ROUTES.papers, { vorhaben: project.slug, archiv: "1" })}>
+          {typeof count === "number" ? `${plural(count, "Papier", "Papiere")} dazu` : "Unsere Papiere dazu"}
+          <span className="visually-hidden"> ({project.short_title || project.title})</span>
+        </Link>
+        {project.link ? (
+          <a href={project.link}>
+            Zum Verfahren<span className="visually-hidden"> {project.short_title || project.title}</span>
+          </a>
+        ) : null}
+      </p>
+    </article>
+  );
+}
+
+export default async function RegulatoryProjectsPage() {
+  await connection();
+  const projects = (await api.regulatoryProjects()).results;
+  const open = projects
+    .filter((p) => p.consultation_deadline && daysUntil(p.consultation_deadline) >= 0)
+    .sort((a, b) => ((a.consultation_deadline ?? "") < (b.consultation_deadline ?? "") ? -1 : 1));
+  const openSlugs = new Set(open.map((p) => p.slug));
+  const rest = groupBy(
+    projects.filter((p) => !openSlugs.has(p.slug)),
+    (p) => levelLabel(p.level),
+  ).sort((a, b) => LEVEL_ORDER.indexOf(a[0]) - LEVEL_ORDER.indexOf(b[0]));
+  return (
+    <>
+      <Breadcrumbs items={[{ label: "Regelungsvorhaben" }]} />
+      <PageHeader
+        title="Regelungsvorhaben"
+        lead="Gesetze, Verordnungen, EU-Initiativen und Förderprogramme, zu denen unsere Arbeitskreise Stellung nehmen – mit den Fristen laufender Anhörungen und Konsultationen."
+      />
+      <div className="container">
+        <section aria-labelledby="offen">
+          <div className="section__head">
+            <h2 id="offen">Offene Konsultationen</h2>
+          </div>
+          {open.length ? (
+            open.map((p) => <Project key={p.slug} project={p} headingLevel={3} />)
+          ) : (
+            <p className="muted">Derzeit laufen keine Konsultationen mit offener Frist.</p>
+          )}
+        </section>
+        {rest.map(([level, items]) => (
+          <section key={level} className="section" aria-labelledby={`ebene-${level}`}>
+            <div className="section__head">
+              <h2 id={`ebene-${level}`}>{level === "EU" ? "Europäische Union" : level === "Bund" ? "Bund" : level === "Land" ? "Länder" : level}</h2>
+            </div>
+            {items.map((p) => (
+              <Project key={p.slug} project={p} headingLevel={3} />
+            ))}
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+/** One structured demand, set apart from the text: article, current wording, change, rationale. */
+import type { Demand } from "@/lib/types";
+
+export function DemandBox({ demand, number }: { demand: Demand; number: number }) {
+  return (
+    <aside className="demand" aria-label={`Forderung ${number}`}>
+      <p className="demand__title">
+        <span>Forderung {number}</span>
+        {demand.reference ? <span className="demand__ref">{demand.reference}</span> : null}
+      </p>
+      <p className="demand__change">{demand.proposed_change}</p>
+      {demand.current_wording || demand.rationale ? (
+        <dl>
+          {demand.current_wording ? (
+            <>
+              <dt>Geltende bzw. geplante Fassung</dt>
+              <dd>{demand.current_wording}</dd>
+            </>
+          ) : null}
+          {demand.rationale ? (
+            <>
+              <dt>Begründung</dt>
+              <dd>{demand.rationale}</dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
+    </aside>
+  );
+}

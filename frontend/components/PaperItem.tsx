@@ -1,0 +1,66 @@
+/** One paper in a list: type, status, title, summary (or search snippets) and key facts. */
+import Link from "next/link";
+import { formatDate } from "@/lib/format";
+import { authorsLine, pagePath, safeHighlight, statusKind, truncate } from "@/lib/mapping";
+import type { PaperListItem } from "@/lib/types";
+import { StatusBadge, TypeBadge } from "./Badges";
+
+export function PaperItem({
+  paper,
+  headingLevel = 3,
+  titleHtml,
+  snippets,
+}: {
+  paper: PaperListItem;
+  headingLevel?: 2 | 3;
+  /** Highlighted title (search); already made safe by safeHighlight. */
+  titleHtml?: string;
+  /** Highlighted fragments (search) shown instead of the summary. */
+  snippets?: string[];
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const kind = statusKind(paper.status);
+  return (
+    <li className={`paper-item paper-item--${kind}`}>
+      <div className="eyebrow">
+        <TypeBadge type={paper.paper_type} />
+        <StatusBadge status={paper.status} />
+      </div>
+      <Heading>
+        {titleHtml ? (
+          <Link href={pagePath(paper.url)} dangerouslySetInnerHTML={{ __html: titleHtml }} />
+        ) : (
+          <Link href={pagePath(paper.url)}>{paper.title}</Link>
+        )}
+      </Heading>
+      {paper.subtitle ? <p className="paper-item__subtitle">{paper.subtitle}</p> : null}
+      {snippets && snippets.length ? (
+        snippets.slice(0, 2).map((fragment, i) => (
+          <p key={i} className="snippet" dangerouslySetInnerHTML={{ __html: safeHighlight(fragment) }} />
+        ))
+      ) : (
+        <p className="paper-item__summary">{truncate(paper.summary, 280)}</p>
+      )}
+      <dl className="paper-item__meta">
+        <dt>Veröffentlicht</dt>
+        <dd>
+          <time dateTime={paper.published_at}>{formatDate(paper.published_at)}</time>
+        </dd>
+        <dt>Arbeitskreis</dt>
+        <dd>{authorsLine(paper)}</dd>
+        <dt>Zitier-ID</dt>
+        <dd>{paper.citation_id}</dd>
+      </dl>
+    </li>
+  );
+}
+
+export function PaperList({ papers, headingLevel = 3 }: { papers: PaperListItem[]; headingLevel?: 2 | 3 }) {
+  return (
+    <ul className="paper-list">
+      {papers.map((paper) => (
+        <PaperItem key={paper.slug} paper={paper} headingLevel={headingLevel} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,114 @@
+/** The paper detail page: at a glance first, then the structured body, the synopsis and context. */
+import Link from "next/link";
+import { formatLongDate } from "@/lib/format";
+import { isSynopsis, keyDemands, pagePath, paperDemands, supersededPapers } from "@/lib/mapping";
+import type { PaperDetail } from "@/lib/types";
+import { AtAGlance } from "../AtAGlance";
+import { StatusBadge, TypeBadge } from "../Badges";
+import { Breadcrumbs } from "../Breadcrumbs";
+import { DemandSynopsis } from "../DemandSynopsis";
+import { PaperAside } from "../PaperAside";
+import { PaperList } from "../PaperItem";
+import { PaperStatusNotice } from "../PaperStatusNotice";
+import { StreamBody } from "../StreamBody";
+
+export function PaperView({
+  paper,
+  canonicalUrl,
+  groupPath,
+}: {
+  paper: PaperDetail;
+  canonicalUrl: string;
+  groupPath?: string;
+}) {
+  const lead = paper.working_groups[0];
+  const demands = paperDemands(paper);
+  const older = supersededPapers(paper);
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: "/arbeitskreise/", label: "Arbeitskreise" },
+          ...(lead ? [{ href: groupPath ?? pagePath(lead.url ?? `/arbeitskreise/${lead.slug}/`), label: lead.name }] : []),
+          { label: paper.title },
+        ]}
+      />
+      <article className="container" aria-labelledby="paper-title">
+        <header className="page-header paper-header" style={{ paddingLeft: 0, paddingRight: 0 }}>
+          <div className="eyebrow">
+            <TypeBadge type={paper.paper_type} />
+            <StatusBadge status={paper.status} showCurrent />
+          </div>
+          <h1 id="paper-title">{paper.title}</h1>
+          {paper.subtitle ? <p className="paper-header__subtitle">{paper.subtitle}</p> : null}
+          <dl className="paper-facts">
+            <div>
+              <dt>Veröffentlicht</dt>
+              <dd>
+                <time dateTime={paper.published_at}>{formatLongDate(paper.published_at)}</time>
+              </dd>
+            </div>
+            <div>
+              <dt>Version</dt>
+              <dd>{paper.version}</dd>
+            </div>
+            <div>
+              <dt>Zitier-ID</dt>
+              <dd className="citation-id">{paper.citation_id}</dd>
+            </div>
+            <div>
+              <dt>{paper.working_groups.length > 1 ? "Arbeitskreise" : "Arbeitskreis"}</dt>
+              <dd>
+                {paper.working_groups.map((g, i) => (
+                  <span key={g.slug}>
+                    {i > 0 ? ", " : ""}
+                    <Link href={pagePath(g.url ?? `/arbeitskreise/${g.slug}/`)}>{g.name}</Link>
+                  </span>
+                ))}
+              </dd>
+            </div>
+          </dl>
+          <PaperStatusNotice paper={paper} />
+        </header>
+
+        <div className="paper-layout">
+          <div>
+            <AtAGlance verdict={paper.at_a_glance?.verdict ?? ""} demands={keyDemands(paper)} />
+            {paper.summary ? (
+              <section className="section" aria-labelledby="zusammenfassung">
+                <h2 id="zusammenfassung">Zusammenfassung</h2>
+                <p className="prose">{paper.summary}</p>
+              </section>
+            ) : null}
+            <StreamBody blocks={paper.body ?? []} />
+            {isSynopsis(demands) ? <DemandSynopsis demands={demands} /> : null}
+            {older.length ? (
+              <section className="section" aria-labelledby="vorgaenger">
+                <h2 id="vorgaenger">Frühere Fassungen</h2>
+                <p>Dieses Papier ersetzt:</p>
+                <ul>
+                  {older.map((p) => (
+                    <li key={p.slug}>
+                      <Link href={pagePath(p.url)}>{p.title}</Link>
+                      {p.citation_id ? ` (${p.citation_id})` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+          </div>
+          <PaperAside paper={paper} canonicalUrl={canonicalUrl} />
+        </div>
+
+        {paper.related?.length ? (
+          <section className="section no-print" aria-labelledby="verwandt">
+            <div className="section__head">
+              <h2 id="verwandt">Verwandte Papiere</h2>
+            </div>
+            <PaperList papers={paper.related.slice(0, 4)} />
+          </section>
+        ) : null}
+      </article>
+    </>
+  );
+}

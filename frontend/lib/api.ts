@@ -1,0 +1,229 @@
+/**
+ * The typed client of the Sprachrohr read API (/api/v1): the only module that fetches.
+ *
+ * Answers are kept in Next's data cache for REVALIDATE_SECONDS and tagged, so the
+ * backend's revalidation webhook (app/api/revalidate) can drop them the moment an
+ * editor publishes. Search, suggestions and previews are never cached.
+ */
+import "server-only";
+
+import { REVALIDATE_SECONDS, apiBaseUrl } from "./site";
+import type {
+  Addressee,
+  EventDetail,
+  EventListItem,
+  GenericPage,
+  Organisation,
+  PageResolution,
+  Paginated,
+  PaperDetail,
+  PaperListItem,
+  PreviewPayload,
+  Problem,
+  RegulatoryProjectRef,
+  SearchResponse,
+  SuggestResponse,
+  TagWithCount,
+  WorkingGroupDetail,
+  WorkingGroupListItem,
+} from "./types";
+
+/** Cache tags; the backend's webhook names the same ones. */
+export const TAGS = {
+  all: "api",
+  pages: "pages",
+  papers: "papers",
+  workingGroups: "working-groups",
+  events: "events",
+  organisations: "organisations",
+  addressees: "addressees",
+  regulatoryProjects: "regulatory-projects",
+  tags: "tags",
+} as const;
+
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
+export type Query = Record<string, QueryValue>;
+
+/** An error answer of the API (problem+json) or a backend that could not be reached. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem | null;
+  readonly url: string;
+
+  constructor(status: number, url: string, problem: Problem | null, message?: string) {
+    super(message ?? problem?.detail ?? `API-Fehler ${status} bei ${url}`);
+    this.name = "ApiError";
+    this.status = status;
+    this.problem = problem;
+    this.url = url;
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+/** Build `path?query` with repeatable parameters; empty values are left out. */
+export function buildApiUrl(path: string, query: Query = {}, base: string = apiBaseUrl()): string {
+  const url = new URL(path.startsWith("http") ? path : `${base}${path}`);
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === "" || value === false) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== "") url.searchParams.append(key, item);
+    } else {
+      url.searchParams.set(key, String(value));
+    }
+  }
+  return url.toString();
+}
+
+interface RequestOptions {
+  tags?: string[];
+  /** `false`: never cached (search, preview). */
+  cache?: boolean;
+}
+
+async function request<T>(path: string, query: Query = {}, options: RequestOptions = {}): Promise<T> {
+  const url = buildApiUrl(path, query);
+  const init: RequestInit & { next?: { revalidate?: number; tags?: string[] } } =
+    options.cache === false
+      ? { cache: "no-store" }
+      : { next: { revalidate: REVALIDATE_SECONDS, tags: [TAGS.all, ...(options.tags ?? [])] } };
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      ...init,
+      headers: { Accept: "application/json", "Accept-Language": "de" },
+    });
+  } catch (error) {
+    throw new ApiError(503, url, null, `Backend nicht erreichbar (${url}): ${String(error)}`);
+  }
+  if (!response.ok) {
+    let problem: Problem | null = null;
+    try {
+      problem = (await response.json()) as Problem;
+    } catch {
+      problem = null;
+    }
+    throw new ApiError(response.status, url, problem);
+  }
+  return (await response.json()) as T;
+}
+
+/** `null` instead of an ApiError for a 404. */
+async function orNull<T>(promise: Promise<T>): Promise<T | null> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof ApiError && error.isNotFound) return null;
+    throw error;
+  }
+}
+
+/** Turn an `api_url` from the API (absolute or relative) into a path under the API base. */
+function apiPath(apiUrl: string): string {
+  try {
+    const url = new URL(apiUrl, apiBaseUrl());
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return apiUrl;
+  }
+}
+
+export interface PaperFilters {
+  working_group?: string;
+  tag?: string[];
+  paper_type?: string;
+  addressee?: string;
+  level?: string;
+  regulatory_project?: string;
+  status?: string[];
+  published_after?: string;
+  published_before?: string;
+  ordering?: string;
+  page?: number;
+  page_size?: number;
+}
+
+export const api = {
+  papers(filters: PaperFilters = {}): Promise<Paginated<PaperListItem>> {
+    return request("/api/v1/papers/", { ...filters }, { tags: [TAGS.papers] });
+  },
+  paper(slug: string): Promise<PaperDetail | null> {
+    return orNull(
+      request(`/api/v1/papers/${encodeURIComponent(slug)}/`, {}, { tags: [TAGS.papers, `paper:${slug}`] }),
+    );
+  },
+  workingGroups(): Promise<Paginated<WorkingGroupListItem>> {
+    return request("/api/v1/working-groups/", { page_size: 100 }, { tags: [TAGS.workingGroups] });
+  },
+  workingGroup(slug: string): Promise<WorkingGroupDetail | null> {
+    return orNull(
+      request(`/api/v1/working-groups/${encodeURIComponent(slug)}/`, {}, {
+        tags: [TAGS.workingGroups, TAGS.papers, TAGS.events, TAGS.organisations],
+      }),
+    );
+  },
+  events(query: { working_group?: string; upcoming?: boolean; from?: string; to?: string; page?: number; page_size?: number } = {}): Promise<Paginated<EventListItem>> {
+    return request("/api/v1/events/", { ...query }, { tags: [TAGS.events] });
+  },
+  organisations(): Promise<Paginated<Organisation>> {
+    return request("/api/v1/organisations/", { page_size: 100 }, { tags: [TAGS.organisations] });
+  },
+  addressees(): Promise<Paginated<Addressee>> {
+    return request("/api/v1/addressees/", { page_size: 100 }, { tags: [TAGS.addressees] });
+  },
+  regulatoryProjects(): Promise<Paginated<RegulatoryProjectRef>> {
+    return request("/api/v1/regulatory-projects/", { page_size: 100 }, {
+      tags: [TAGS.regulatoryProjects, TAGS.papers],
+    });
+  },
+  tags(): Promise<Paginated<TagWithCount>> {
+    return request("/api/v1/tags/", { page_size: 100 }, { tags: [TAGS.tags, TAGS.papers] });
+  },
+  /** Resolve a frontend path (`/arbeitskreise/…/`) to the page's type and API address. */
+  resolvePath(path: string): Promise<PageResolution | null> {
+    return orNull(request("/api/v1/pages/by-path/", { path }, { tags: [TAGS.pages, `path:${path}`] }));
+  },
+  /** Any page payload by its `api_url` (from resolvePath). */
+  page<T = GenericPage>(apiUrl: string, tags: string[] = []): Promise<T | null> {
+    return orNull(request<T>(apiPath(apiUrl), {}, { tags: [TAGS.pages, ...tags] }));
+  },
+  event(apiUrl: string): Promise<EventDetail | null> {
+    return orNull(request<EventDetail>(apiPath(apiUrl), {}, { tags: [TAGS.events, TAGS.pages] }));
+  },
+  search(query: Query): Promise<SearchResponse> {
+    return request("/api/v1/search/", query, { cache: false });
+  },
+  suggest(q: string): Promise<SuggestResponse> {
+    return request("/api/v1/search/suggest/", { q }, { cache: false });
+  },
+  preview(token: string, contentType?: string): Promise<PreviewPayload> {
+    return request("/api/v1/preview/", { token, content_type: contentType }, { cache: false });
+  },
+  /** Fetch every page of a list endpoint (sitemap); bounded to keep a broken API from looping. */
+  async all<T>(fetchPage: (page: number) => Promise<Paginated<T>>, maxPages = 50): Promise<T[]> {
+    const items: T[] = [];
+    for (let page = 1; page <= maxPages; page += 1) {
+      const answer = await fetchPage(page);
+      items.push(...answer.results);
+      if (!answer.next) break;
+    }
+    return items;
+  },
+  /** The Atom feed, passed through so it is served from this site's origin. */
+  async feed(query: Query): Promise<{ body: string; contentType: string }> {
+    const url = buildApiUrl("/feeds/papers.atom", query);
+    let response: Response;
+    try {
+      response = await fetch(url, { next: { revalidate: REVALIDATE_SECONDS, tags: [TAGS.all, TAGS.papers] } });
+    } catch (error) {
+      throw new ApiError(503, url, null, `Backend nicht erreichbar (${url}): ${String(error)}`);
+    }
+    if (!response.ok) throw new ApiError(response.status, url, null);
+    return {
+      body: await response.text(),
+      contentType: response.headers.get("content-type") ?? "application/atom+xml; charset=utf-8",
+    };
+  },
+};
