@@ -1,21 +1,15 @@
 /** Renders a page body of StreamField blocks; rich text arrives sanitised from the API. */
-import type { Demand, StreamBlock } from "@/lib/types";
+import { tableShape } from "@/lib/mapping";
+import type { Demand, StreamBlock, TableValue } from "@/lib/types";
 import { DemandBox } from "./DemandBox";
 
-interface TableValue {
-  data?: (string | null)[][];
-  first_row_is_table_header?: boolean;
-  first_col_is_header?: boolean;
-  table_caption?: string;
-}
-
 function Table({ value }: { value: TableValue }) {
-  const rows = value.data ?? [];
-  const [head, ...rest] = value.first_row_is_table_header ? rows : [undefined, ...rows];
+  const table = tableShape(value);
+  const [head, ...rest] = table.headerRow ? table.rows : [undefined, ...table.rows];
   return (
     <div className="table-wrap">
       <table>
-        {value.table_caption ? <caption>{value.table_caption}</caption> : null}
+        {table.caption ? <caption>{table.caption}</caption> : null}
         {head ? (
           <thead>
             <tr>
@@ -32,7 +26,7 @@ function Table({ value }: { value: TableValue }) {
             row ? (
               <tr key={r}>
                 {row.map((cell, c) =>
-                  c === 0 && value.first_col_is_header ? (
+                  c === 0 && table.headerColumn ? (
                     <th key={c} scope="row">
                       {cell}
                     </th>

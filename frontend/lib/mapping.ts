@@ -17,6 +17,7 @@ import type {
   PaperRef,
   StreamBlock,
   SuggestResponse,
+  TableValue,
   VersionEntry,
   WorkingGroupListItem,
 } from "./types";
@@ -362,4 +363,20 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): [stri
     else groups.set(k, [item]);
   }
   return [...groups.entries()];
+}
+
+/** A table block in one shape, whichever field names the API used. */
+export function tableShape(value: TableValue): {
+  caption: string;
+  headerRow: boolean;
+  headerColumn: boolean;
+  rows: string[][];
+} {
+  const rows = (value.rows ?? value.data ?? []).map((row) => (row ?? []).map((cell) => cell ?? ""));
+  return {
+    caption: value.caption ?? value.table_caption ?? "",
+    headerRow: Boolean(value.first_row_is_header ?? value.first_row_is_table_header),
+    headerColumn: Boolean(value.first_column_is_header ?? value.first_col_is_header),
+    rows,
+  };
 }

@@ -6,10 +6,10 @@ import { pagePath } from "./mapping";
 import type {
   EventDetail,
   EventListItem,
-  GenericPage,
   PageResolution,
   PaperDetail,
   PaperListItem,
+  PreviewPayload,
   WorkingGroupDetail,
   WorkingGroupListItem,
 } from "./types";
@@ -58,15 +58,6 @@ export type LoadedPage =
   | { kind: "event"; path: string; event: EventDetail }
   | { kind: "eventIndex"; path: string; title: string; intro?: string; upcoming: EventListItem[]; past: EventListItem[] };
 
-async function genericPage(apiUrl: string): Promise<GenericPage | null> {
-  try {
-    return await api.page<GenericPage>(apiUrl);
-  } catch {
-    // Index pages have sensible defaults; their own payload is a nicety.
-    return null;
-  }
-}
-
 async function groupExtras(group: WorkingGroupDetail) {
   const [papers, events] = await Promise.all([
     api.papers({ working_group: group.slug, page_size: 10, ordering: "-published_at" }),
@@ -102,16 +93,15 @@ export async function loadPage(path: string, resolution: PageResolution): Promis
       return group ? { kind, path, group, ...(await groupExtras(group)) } : null;
     }
     case "groupIndex": {
-      const [page, groups] = await Promise.all([genericPage(resolution.api_url), api.workingGroups()]);
-      return { kind, path, title: page?.title || "Arbeitskreise", intro: page?.intro, groups: groups.results };
+      const groups = await api.workingGroups();
+      return { kind, path, title: resolution.title || "Arbeitskreise", groups: groups.results };
     }
     case "event": {
-      const event = await api.event(resolution.api_url);
+      const event = await api.event(resolution.api_url ?? `/api/v1/events/${encodeURIComponent(resolution.slug)}/`);
       return event ? { kind, path, event } : null;
     }
     case "eventIndex": {
-      const [page, lists] = await Promise.all([genericPage(resolution.api_url), eventLists()]);
-      return { kind, path, title: page?.title || "Veranstaltungen", intro: page?.intro, ...lists };
+      return { kind, path, title: resolution.title || "Veranstaltungen", ...(await eventLists()) };
     }
     default:
       return null;
@@ -119,8 +109,9 @@ export async function loadPage(path: string, resolution: PageResolution): Promis
 }
 
 /** Complete a preview payload (the detail shape of its page type) into a loaded page. */
-export async function loadPreview(contentType: string, payload: Record<string, unknown>): Promise<LoadedPage | null> {
-  const kind = pageKind((payload.type as string | undefined) ?? (payload.content_type as string | undefined) ?? contentType);
+export async function loadPreview(contentType: string, answer: PreviewPayload): Promise<LoadedPage | null> {
+  const payload = (answer.page ?? answer) as unknown as Record<string, unknown>;
+  const kind = pageKind(answer.type || contentType);
   const path = pagePath((payload.url as string | undefined) ?? "/");
   switch (kind) {
     case "paper":

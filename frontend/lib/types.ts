@@ -74,6 +74,7 @@ export interface StreamBlock {
 }
 
 export interface Demand {
+  id?: string;
   reference?: string;
   current_wording?: string;
   proposed_change: string;
@@ -83,6 +84,18 @@ export interface Demand {
 export interface AtAGlance {
   verdict: string;
   key_demands: (string | { text: string })[];
+}
+
+/** The value of a table block (current serializer names, and Wagtail's raw TableBlock names). */
+export interface TableValue {
+  caption?: string;
+  first_row_is_header?: boolean;
+  first_column_is_header?: boolean;
+  rows?: (string | null)[][];
+  table_caption?: string;
+  first_row_is_table_header?: boolean;
+  first_col_is_header?: boolean;
+  data?: (string | null)[][];
 }
 
 export interface RegulatoryProjectRef {
@@ -96,8 +109,10 @@ export interface RegulatoryProjectRef {
   drucksache?: string;
   link?: string;
   consultation_deadline?: string | null;
+  consultation_open?: boolean;
   description?: string;
   paper_count?: number;
+  papers_api_url?: string;
   papers?: PaperRef[];
 }
 
@@ -107,11 +122,15 @@ export interface Dispatch {
   note?: string;
 }
 
+/** A short reference to another public paper (successor, predecessor, related). */
 export interface PaperRef {
+  id?: number;
   slug: string;
   title: string;
   url: string;
+  api_url?: string;
   citation_id?: string;
+  paper_type?: ChoiceLike;
   version?: string;
   published_at?: string;
   status?: ChoiceLike;
@@ -147,7 +166,7 @@ export interface PaperDetail extends PaperListItem {
   superseded_by: PaperRef | null;
   signatories: OrganisationRef[];
   contact: Contact | null;
-  related: PaperListItem[];
+  related: (PaperRef | PaperListItem)[];
   last_published_at: string | null;
   version_history?: VersionEntry[];
   history?: VersionEntry[];
@@ -157,7 +176,7 @@ export interface PaperDetail extends PaperListItem {
 export interface Chair {
   name: string;
   role?: string;
-  organisation?: OrganisationRef | null;
+  organisation?: { slug: string; name: string } | null;
 }
 
 export interface EventListItem {
@@ -198,10 +217,11 @@ export interface WorkingGroupDetail extends WorkingGroupListItem {
   contact_email?: string;
   member_organisations?: OrganisationRef[];
   upcoming_events?: EventListItem[];
+  papers_api_url?: string;
 }
 
 export interface Organisation extends OrganisationRef {
-  size_class?: ChoiceLike;
+  size_class?: ChoiceLike | null;
   sectors?: string | string[];
   working_groups?: WorkingGroupRef[];
   logo_url?: string | null;
@@ -209,18 +229,21 @@ export interface Organisation extends OrganisationRef {
 
 export interface Addressee extends AddresseeRef {
   paper_count?: number;
+  papers_api_url?: string;
 }
 
 export interface TagWithCount extends TagRef {
   paper_count?: number;
   count?: number;
+  papers_api_url?: string;
 }
 
+/** `type` is one of home, working_group_index, working_group, paper, event_index, event. */
 export interface PageResolution {
   id: number;
   type: string;
   slug: string;
-  api_url: string;
+  api_url: string | null;
   title?: string;
   url?: string;
 }
@@ -275,8 +298,8 @@ export interface SuggestResponse {
   results?: (string | { text?: string; title?: string; url?: string })[];
 }
 
-/** The preview payload: the page type's detail shape plus, optionally, its type. */
-export type PreviewPayload = (PaperDetail | WorkingGroupDetail | EventDetail | GenericPage) & {
-  type?: string;
-  content_type?: string;
-};
+/** The preview payload: `{type, page}` where page has the type's detail shape. */
+export interface PreviewPayload {
+  type: string;
+  page: PaperDetail | WorkingGroupDetail | EventDetail | GenericPage;
+}

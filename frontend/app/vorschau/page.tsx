@@ -43,7 +43,7 @@ export default async function PreviewPage({ searchParams }: Props) {
     }
     throw error;
   }
-  const page = await loadPreview(contentType, payload as unknown as Record<string, unknown>);
+  const page = await loadPreview(contentType, payload);
   if (!page) return <Problem title="Keine Vorschau für diesen Seitentyp" detail={`Seitentyp: ${contentType || "unbekannt"}`} />;
   return (
     <>

@@ -8,8 +8,8 @@ import { StatusBadge, TypeBadge } from "../Badges";
 import { Breadcrumbs } from "../Breadcrumbs";
 import { DemandSynopsis } from "../DemandSynopsis";
 import { PaperAside } from "../PaperAside";
-import { PaperList } from "../PaperItem";
 import { PaperStatusNotice } from "../PaperStatusNotice";
+import { RelatedPapers } from "../RelatedPapers";
 import { StreamBody } from "../StreamBody";
 
 export function PaperView({
@@ -105,7 +105,7 @@ export function PaperView({
             <div className="section__head">
               <h2 id="verwandt">Verwandte Papiere</h2>
             </div>
-            <PaperList papers={paper.related.slice(0, 4)} />
+            <RelatedPapers papers={paper.related.slice(0, 6)} />
           </section>
         ) : null}
       </article>

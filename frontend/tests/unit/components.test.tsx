@@ -1,0 +1,113 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { AtAGlance } from "@/components/AtAGlance";
+import { StatusBadge } from "@/components/Badges";
+import { DemandSynopsis } from "@/components/DemandSynopsis";
+import { FacetGroup } from "@/components/FacetGroup";
+import { Pagination } from "@/components/Pagination";
+import { PaperItem } from "@/components/PaperItem";
+import { PaperStatusNotice } from "@/components/PaperStatusNotice";
+import { StreamBody } from "@/components/StreamBody";
+import { PaperView } from "@/components/views/PaperView";
+import { paperDetail, paperListItem } from "./fixtures";
+
+const html = (node: React.ReactElement) => renderToStaticMarkup(node);
+
+describe("PaperItem", () => {
+  it("links the title to the frontend path and shows the facts", () => {
+    const out = html(<ul><PaperItem paper={paperListItem()} /></ul>);
+    expect(out).toContain('href="/arbeitskreise/it-sicherheit/nis2/"');
+    expect(out).toContain("Stellungnahme");
+    expect(out).toContain("12.03.2025");
+    expect(out).toContain("CITM-STN-2025-07");
+    expect(out).not.toContain("badge--current");
+  });
+  it("shows highlighted snippets instead of the summary, escaping anything but <mark>", () => {
+    const out = html(
+      <ul>
+        <PaperItem paper={paperListItem()} snippets={["Die <mark>NIS2</mark> <script>x</script>"]} titleHtml="<mark>NIS2</mark> umsetzen" />
+      </ul>,
+    );
+    expect(out).toContain("<mark>NIS2</mark> &lt;script&gt;x&lt;/script&gt;");
+    expect(out).toContain("<mark>NIS2</mark> umsetzen");
+    expect(out).not.toContain("Der Arbeitskreis fordert");
+  });
+});
+
+describe("status", () => {
+  it("labels superseded papers and links the newer version prominently", () => {
+    const out = html(
+      <PaperStatusNotice
+        paper={{ status: "ueberholt", superseded_by: { slug: "neu", title: "Neue Fassung", url: "/arbeitskreise/x/neu/", citation_id: "CITM-POS-2025-02" } }}
+      />,
+    );
+    expect(out).toContain("Dieses Papier ist überholt.");
+    expect(out).toContain('href="/arbeitskreise/x/neu/"');
+    expect(out).toContain("CITM-POS-2025-02");
+    expect(html(<StatusBadge status="ueberholt" />)).toContain("badge--superseded");
+    expect(html(<PaperStatusNotice paper={{ status: "aktuell", superseded_by: null }} />)).toBe("");
+    expect(html(<PaperStatusNotice paper={{ status: "zurueckgezogen", superseded_by: null }} />)).toContain("zurückgezogen");
+  });
+});
+
+describe("paper body", () => {
+  it("renders headings, sanitised paragraphs, demands, quotes, tables and references", () => {
+    const out = html(<StreamBody blocks={paperDetail().body} />);
+    expect(out).toContain("<h2>Ausgangslage</h2>");
+    expect(out).toContain("<strong>muss</strong>");
+    expect(out).toContain('aria-label="Forderung 1"');
+    expect(out).toContain("§ 32 BSIG-E");
+    expect(out).toContain("<blockquote>");
+    expect(out).toContain("<caption>Fristen</caption>");
+    expect(out).toContain('<th scope="col">Pflicht</th>');
+    expect(out).toContain("[1]");
+  });
+  it("sets the demands apart in a synopsis table with headers", () => {
+    const out = html(<DemandSynopsis demands={paperDetail().demands} />);
+    expect(out).toContain("Synopse der Forderungen");
+    expect(out).toContain('<th scope="col">Unser Änderungsvorschlag</th>');
+    expect(out).toContain('data-label="Begründung"');
+  });
+  it("shows the verdict and key demands at a glance", () => {
+    const out = html(<AtAGlance verdict="Kurz gesagt." demands={["Eins", "Zwei"]} />);
+    expect(out).toContain("Auf einen Blick");
+    expect(out).toContain("<li>Zwei</li>");
+    expect(html(<AtAGlance verdict="" demands={[]} />)).toBe("");
+  });
+});
+
+describe("PaperView", () => {
+  it("puts 'Auf einen Blick' before the body and offers PDF, citation and share link", () => {
+    const out = html(<PaperView paper={paperDetail()} canonicalUrl="https://example.org/arbeitskreise/it-sicherheit/nis2/" />);
+    expect(out.indexOf("Auf einen Blick")).toBeLessThan(out.indexOf("Ausgangslage"));
+    expect(out).toContain("PDF herunterladen");
+    expect(out).toContain("Zitier-ID: CITM-STN-2025-07. https://example.org/arbeitskreise/it-sicherheit/nis2/");
+    expect(out).toContain('value="https://example.org/arbeitskreise/it-sicherheit/nis2/"');
+    expect(out).toContain("Bundesministerium des Innern");
+    expect(out).toContain("13.03.2025");
+    expect(out).toContain("NIS2UmsuCG");
+    expect(out).toContain("ACME IT GmbH");
+    expect(out).toContain("Version 1.0");
+    expect(out).toContain("Verwandte Papiere");
+    expect((out.match(/<h1/g) ?? []).length).toBe(1);
+  });
+});
+
+describe("navigation widgets", () => {
+  it("paginates with aria-current and rel links", () => {
+    const out = html(<Pagination page={2} totalPages={5} hrefFor={(p) => `/x/?seite=${p}`} />);
+    expect(out).toContain('aria-current="page"');
+    expect(out).toContain('rel="prev"');
+    expect(out).toContain('href="/x/?seite=5"');
+    expect(html(<Pagination page={1} totalPages={1} hrefFor={() => "/"} />)).toBe("");
+  });
+  it("renders facets as labelled checkboxes with counts, keeping selected values", () => {
+    const out = html(
+      <FacetGroup name="level" label="Ebene" formId="f" values={[{ value: "Bund", label: "Bund", count: 4 }]} selected={["EU"]} />,
+    );
+    expect(out).toContain("<legend>Ebene</legend>");
+    expect(out).toContain('form="f"');
+    expect(out).toMatch(/checked="" value="EU"/);
+    expect(out).toContain("4<span class=\"visually-hidden\"> Treffer</span>");
+  });
+});
