@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import exception_handler as drf_exception_handler
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -166,6 +168,8 @@ class StrictPageNumberPagination(PageNumberPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+    # A page past the end: 400 by default; lists that document "404 = no such page" set 404.
+    page_out_of_range_status = 400
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
@@ -195,9 +199,69 @@ class StrictPageNumberPagination(PageNumberPagination):
         try:
             return super().paginate_queryset(queryset, request, view)
         except exceptions.NotFound as exc:
+            if self.page_out_of_range_status == 404:
+                raise exceptions.NotFound(_("Diese Seite gibt es nicht.")) from exc
             raise exceptions.ValidationError({"page": [_("Diese Seite gibt es nicht.")]}) from exc
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+            elif parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(
+                    {"minimum": 1, "maximum": self.max_page_size, "default": self.page_size}
+                )
+        return parameters
 
 
 def public_api_endpoints(endpoints):
     """drf-spectacular preprocessing hook: document /api/v1 only, not Wagtail's admin API."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+
+
+class AnonymousRateThrottle(AnonRateThrottle):
+    """Anonymous throttling whose rate is read per request, so settings overrides apply.
+
+    DRF binds ``THROTTLE_RATES`` when the class is defined; reading it here instead lets
+    tests (and a settings reload) change ``DEFAULT_THROTTLE_RATES``.
+    """
+
+    def get_rate(self):
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+
+class ProblemSerializer(serializers.Serializer):
+    """An error as application/problem+json (RFC 9457)."""
+
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    instance = serializers.CharField(required=False)
+    errors = serializers.ListField(
+        child=serializers.DictField(child=serializers.CharField(allow_null=True)),
+        required=False,
+        help_text="Bei ungültigen Parametern: je Parameter der Name und das Problem.",
+    )
+
+
+PROBLEM_DESCRIPTIONS = {
+    400: "Ungültiger oder unbekannter Parameter (der Name steht in `errors`).",
+    401: "Anmeldung oder Token fehlt.",
+    403: "Zugriff verweigert (z. B. Token abgelaufen oder verfälscht).",
+    404: "Nicht gefunden oder nicht öffentlich.",
+    429: "Zu viele Anfragen; `Retry-After` nennt die Wartezeit in Sekunden.",
+}
+
+
+def problem_responses(*statuses: int) -> dict:
+    """OpenAPI responses (drf-spectacular) for the given error statuses as problem+json."""
+    from drf_spectacular.utils import OpenApiResponse
+
+    return {
+        (status, PROBLEM_CONTENT_TYPE): OpenApiResponse(
+            response=ProblemSerializer, description=PROBLEM_DESCRIPTIONS.get(status, "")
+        )
+        for status in statuses
+    }

@@ -122,12 +122,7 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "sprachrohr",
-    }
-}
+# CACHES: shared by every process, defined in the API block below (CACHE_URL).
 
 # Email: console in development, SMTP via environment in production, locmem in tests.
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -187,7 +182,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "cms.api.problem_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["cms.api.AnonymousRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "600/min")},
     "UNAUTHENTICATED_USER": None,
 }
@@ -199,6 +194,58 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["cms.api.public_api_endpoints"],
 }
+
+
+# --- Public read API (/api/v1, issue 3): shared cache, response cache, revalidation, preview ---
+def _cache_from_url(url: str) -> dict:
+    """db://table (default), locmem://name (one process only: tests), file:///dir,
+    redis://host:port/db (needs the `redis` package), memcached://host:port (pymemcache)."""
+    scheme, _sep, rest = url.partition("://")
+    backends = {
+        "db": ("django.core.cache.backends.db.DatabaseCache", rest or "sprachrohr_cache"),
+        "locmem": ("django.core.cache.backends.locmem.LocMemCache", rest or "sprachrohr"),
+        "file": ("django.core.cache.backends.filebased.FileBasedCache", rest),
+        "redis": ("django.core.cache.backends.redis.RedisCache", url),
+        "rediss": ("django.core.cache.backends.redis.RedisCache", url),
+        "memcached": ("django.core.cache.backends.memcached.PyMemcacheCache", rest),
+    }
+    if scheme not in backends:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"CACHE_URL: unknown scheme {scheme!r}.")
+    backend, location = backends[scheme]
+    config = {"BACKEND": backend, "LOCATION": location}
+    if scheme in ("db", "locmem", "file"):
+        config["OPTIONS"] = {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20_000)}
+    return config
+
+
+# Caches are shared by every process (web workers, task worker): API responses, throttle
+# counters and Wagtail's site cache must agree. Default: the database cache, whose table is
+# created after every `migrate` (workgroups.receivers); tests use locmem.
+CACHES = {"default": _cache_from_url(env_str("CACHE_URL", "db://sprachrohr_cache"))}
+# Server-side API response cache: entries are keyed by a content version that every
+# publish, unpublish, move, delete and privacy change replaces, so a publish is visible at
+# once; the timeout only bounds time-dependent answers (upcoming events, open deadlines).
+API_RESPONSE_CACHE_SECONDS = env_int("API_RESPONSE_CACHE_SECONDS", 300)
+# What clients and proxies may cache (Cache-Control max-age); they revalidate with ETag.
+API_CLIENT_MAX_AGE = env_int("API_CLIENT_MAX_AGE", 60)
+# Absolute base of document (PDF) links in API answers: the public address of this backend.
+PUBLIC_BACKEND_URL = env_str("PUBLIC_BACKEND_URL", WAGTAILADMIN_BASE_URL).rstrip("/")
+# Headless preview tokens (signed by wagtail-headless-preview) are valid this long.
+PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 30 * 60)
+# On-demand revalidation of the frontend after publish-side changes; off without a secret.
+FRONTEND_REVALIDATE_URL = env_str("FRONTEND_REVALIDATE_URL", f"{FRONTEND_URL}/api/revalidate")
+FRONTEND_REVALIDATE_SECRET = env_str("FRONTEND_REVALIDATE_SECRET", "")
+FRONTEND_REVALIDATE_TIMEOUT = env_int("FRONTEND_REVALIDATE_TIMEOUT", 5)
+# Stable names for enums shared by several schema components.
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),
+    "LevelEnum": "workgroups.models.choices.Level",
+    "PageTypeEnum": "workgroups.selectors.PAGE_TYPE_CHOICES",
+}
+# --- end of the API block ---
+
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [FRONTEND_URL])
 CORS_URLS_REGEX = r"^/(api|feeds)/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

@@ -17,3 +17,6 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 AXES_ENABLED = False
 # Uploaded files of a test run go to a throwaway directory, not the developer's var/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="sprachrohr-test-media-"))  # noqa: F405
+# One process per test run: a local-memory cache (production shares a database cache).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+FRONTEND_REVALIDATE_SECRET = ""

@@ -1,0 +1,68 @@
+"""Server-side response cache and conditional GET (ETag, 304) for the public read API."""
+
+import hashlib
+import uuid
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.cache import get_conditional_response
+
+CONTENT_VERSION_KEY = "sprachrohr:api:content-version"
+
+
+def content_version() -> str:
+    """The current content version; every cached response is keyed by it."""
+    version = cache.get(CONTENT_VERSION_KEY)
+    if version is None:
+        # A random value (not a counter): if the key is ever evicted, no old entry can match.
+        cache.add(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(CONTENT_VERSION_KEY) or uuid.uuid4().hex
+    return version
+
+
+def content_version_bump() -> None:
+    """Invalidate every cached API response at once (publish, unpublish, move, delete, …)."""
+    cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _cache_key(request: HttpRequest) -> str:
+    query = sorted((key, value) for key in request.GET for value in request.GET.getlist(key))
+    parts = [
+        content_version(),
+        translation.get_language() or "",
+        request.scheme,
+        request.get_host(),
+        request.path,
+        repr(query),
+    ]
+    return "sprachrohr:api:response:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def cached_get(request: HttpRequest, build: Callable[[], HttpResponse]) -> HttpResponse:
+    """Serve a GET from the shared cache or build it; add ETag/Cache-Control; 304 on a match.
+
+    ``build`` must return a rendered response; only 200 responses are cached.
+    """
+    timeout = settings.API_RESPONSE_CACHE_SECONDS
+    key = _cache_key(request) if timeout > 0 else None
+    entry = cache.get(key) if key else None
+    if entry is not None:
+        body, content_type, etag = entry
+        response = HttpResponse(body, content_type=content_type)
+    else:
+        response = build()
+        if response.status_code != 200:
+            return response
+        etag = _etag(response.content)
+        if key:
+            cache.set(key, (response.content, response["Content-Type"], etag), timeout)
+    response["ETag"] = etag
+    response["Cache-Control"] = f"public, max-age={settings.API_CLIENT_MAX_AGE}"
+    return get_conditional_response(request, etag=etag, response=response) or response

@@ -1,0 +1,593 @@
+"""Reads of public content: only live, publicly viewable pages below the default site's root."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models.lookups import StartsWith
+from django.utils import timezone
+from taggit.models import Tag
+from wagtail.models import CollectionViewRestriction, Page, PageLogEntry, Site
+
+from workgroups.models import (
+    Addressee,
+    EventIndexPage,
+    EventPage,
+    Organisation,
+    PaperDispatch,
+    PaperStatus,
+    PaperTag,
+    PositionPaperPage,
+    RegulatoryProject,
+    WorkingGroupChair,
+    WorkingGroupIndexPage,
+    WorkingGroupPage,
+)
+
+# Page types that may ever be addressed publicly; minutes are never among them.
+PUBLIC_PAGE_TYPES = {
+    "cms.homepage": "home",
+    "workgroups.workinggroupindexpage": "working_group_index",
+    "workgroups.workinggrouppage": "working_group",
+    "workgroups.positionpaperpage": "paper",
+    "workgroups.eventindexpage": "event_index",
+    "workgroups.eventpage": "event",
+}
+PAGE_TYPE_CHOICES = [(kind, kind) for kind in dict.fromkeys(PUBLIC_PAGE_TYPES.values())]
+RELATED_PAPERS_LIMIT = 5
+UPCOMING_EVENTS_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class PublicScope:
+    """Where public pages live: the live default-site root and below, minus hidden sections.
+
+    A section is hidden when its page carries a view restriction (password, login,
+    groups) or is not live — everything below it is hidden too, so an unpublished
+    working group takes its papers off the public site with it.
+    """
+
+    root_path: str | None
+    root_url_path: str
+    hidden_paths: tuple[str, ...]
+
+    def q(self, prefix: str = "") -> Q:
+        """A filter for pages (or, with ``prefix``, related pages) that are public."""
+        if self.root_path is None:
+            return Q(pk__in=[])
+        q = Q(**{f"{prefix}live": True, f"{prefix}path__startswith": self.root_path})
+        for path in self.hidden_paths:
+            q &= ~Q(**{f"{prefix}path__startswith": path})
+        return q
+
+    def contains(self, page: Page) -> bool:
+        """The same rule as ``q()`` for a page already in memory."""
+        return bool(
+            self.root_path
+            and page.live
+            and page.path.startswith(self.root_path)
+            and not any(page.path.startswith(path) for path in self.hidden_paths)
+        )
+
+    def frontend_path(self, url_path: str) -> str:
+        """The page's path on the frontend: its Wagtail URL relative to the site root."""
+        return "/" + url_path[len(self.root_url_path) :]
+
+    def frontend_path_expression(self):
+        """``frontend_path`` as a database expression, for annotations."""
+        return Substr("url_path", len(self.root_url_path))
+
+
+def public_scope() -> PublicScope:
+    """The current public scope (one query)."""
+    root_path = Site.objects.filter(is_default_site=True).values("root_page__path")[:1]
+    rows = list(
+        Page.objects.annotate(site_root=Subquery(root_path))
+        .filter(path__startswith=F("site_root"))
+        .filter(
+            Q(path=F("site_root"))
+            | Q(live=False, numchild__gt=0)
+            | Q(view_restrictions__isnull=False)
+        )
+        .values_list("path", "url_path", "live", "site_root")
+        .distinct()
+    )
+    root = next(((p, u, live) for p, u, live, r in rows if p == r), None)
+    if root is None:
+        return PublicScope(root_path=None, root_url_path="/", hidden_paths=())
+    root_path, root_url_path, root_live = root
+    hidden = sorted({path for path, _u, _l, _r in rows if path != root_path})
+    if not root_live:
+        hidden = [root_path]
+    # Drop paths already covered by a hidden ancestor: fewer conditions per query.
+    minimal: list[str] = []
+    for path in hidden:
+        if not any(path.startswith(kept) for kept in minimal):
+            minimal.append(path)
+    return PublicScope(
+        root_path=root_path, root_url_path=root_url_path, hidden_paths=tuple(minimal)
+    )
+
+
+def _parent_of(field: str = "path") -> Substr:
+    return Substr(OuterRef(field), 1, Length(OuterRef(field)) - Page.steplen)
+
+
+def _collection_restricted(collection_path_field: str) -> Exists:
+    # A collection view restriction covers the collection and everything below it.
+    return Exists(
+        CollectionViewRestriction.objects.filter(
+            StartsWith(OuterRef(collection_path_field), F("collection__path"))
+        )
+    )
+
+
+def working_groups_public(*, scope: PublicScope | None = None) -> QuerySet[WorkingGroupPage]:
+    """Public working groups, by name."""
+    scope = scope or public_scope()
+    return WorkingGroupPage.objects.filter(scope.q()).order_by("title", "pk")
+
+
+def papers_public(*, scope: PublicScope | None = None) -> QuerySet[PositionPaperPage]:
+    """Public position papers (withdrawn ones included), newest first, ready for list serializers.
+
+    The lead working group, frontend path and PDF visibility are annotations; tags,
+    co-authoring groups and dispatches are prefetched (public groups only), so
+    serializing any number of results costs a fixed number of queries. ``body`` is
+    deferred; use ``paper_get_public`` for the full paper.
+    """
+    scope = scope or public_scope()
+    parent = Page.objects.filter(path=_parent_of())
+    return (
+        PositionPaperPage.objects.filter(scope.q())
+        .defer("body")
+        .select_related("pdf")
+        .annotate(
+            lead_group_slug=Subquery(parent.values("slug")[:1]),
+            lead_group_name=Subquery(parent.values("title")[:1]),
+            frontend_url=scope.frontend_path_expression(),
+            pdf_restricted=_collection_restricted("pdf__collection__path"),
+        )
+        .prefetch_related(
+            Prefetch("tagged_items", queryset=PaperTag.objects.select_related("tag")),
+            Prefetch(
+                "co_working_groups",
+                queryset=working_groups_public(scope=scope).only("id", "title", "slug"),
+            ),
+            Prefetch(
+                "dispatches",
+                queryset=PaperDispatch.objects.select_related("addressee").order_by(
+                    "sort_order", "pk"
+                ),
+            ),
+        )
+        .order_by("-publication_date", "-pk")
+    )
+
+
+PAPER_ORDERINGS = {
+    "published_at": ("publication_date", "pk"),
+    "-published_at": ("-publication_date", "-pk"),
+    "title": ("title", "pk"),
+}
+
+
+def paper_list(
+    *,
+    scope: PublicScope | None = None,
+    working_group: str | None = None,
+    tags: list[str] | None = None,
+    paper_type: str | None = None,
+    addressee: str | None = None,
+    level: str | None = None,
+    regulatory_project: str | None = None,
+    statuses: list[str] | None = None,
+    published_after: dt.date | None = None,
+    published_before: dt.date | None = None,
+    ordering: str = "-published_at",
+) -> QuerySet[PositionPaperPage]:
+    """Public papers filtered as the API and feeds allow; withdrawn ones only on request."""
+    scope = scope or public_scope()
+    papers = papers_public(scope=scope)
+    if working_group:
+        group_paths = WorkingGroupPage.objects.filter(scope.q(), slug=working_group).values_list(
+            "path", flat=True
+        )
+        group_path = next(iter(group_paths), None)
+        if group_path is None:
+            return papers.none()
+        papers = papers.filter(
+            Q(path__startswith=group_path) | Q(co_working_groups__slug=working_group)
+        )
+    for tag in dict.fromkeys(tags or []):
+        papers = papers.filter(
+            Exists(PaperTag.objects.filter(content_object=OuterRef("pk"), tag__slug=tag))
+        )
+    if paper_type:
+        papers = papers.filter(paper_type=paper_type)
+    if addressee:
+        papers = papers.filter(
+            Exists(PaperDispatch.objects.filter(page=OuterRef("pk"), addressee__slug=addressee))
+        )
+    if level:
+        papers = papers.filter(
+            Exists(PaperDispatch.objects.filter(page=OuterRef("pk"), addressee__level=level))
+        )
+    if regulatory_project:
+        papers = papers.filter(
+            Exists(
+                PositionPaperPage.regulatory_projects.through.objects.filter(
+                    positionpaperpage=OuterRef("pk"), regulatoryproject__slug=regulatory_project
+                )
+            )
+        )
+    if statuses:
+        papers = papers.filter(status__in=statuses)
+    else:
+        papers = papers.exclude(status=PaperStatus.WITHDRAWN)
+    if published_after:
+        papers = papers.filter(publication_date__gte=published_after)
+    if published_before:
+        papers = papers.filter(publication_date__lte=published_before)
+    if working_group:
+        # The OR over the co-authoring join can repeat rows.
+        papers = papers.distinct()
+    return papers.order_by(*PAPER_ORDERINGS[ordering])
+
+
+def paper_get_public(*, slug: str, scope: PublicScope | None = None) -> PositionPaperPage | None:
+    """One public paper with everything the detail view shows, or None."""
+    scope = scope or public_scope()
+    return (
+        papers_public(scope=scope)
+        .defer(None)
+        .select_related("pdf")
+        .prefetch_related(
+            "key_demands",
+            Prefetch("regulatory_projects", queryset=RegulatoryProject.objects.order_by("title")),
+            Prefetch("signatories", queryset=Organisation.objects.order_by("name")),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def _paper_references(scope: PublicScope) -> QuerySet[PositionPaperPage]:
+    return (
+        PositionPaperPage.objects.filter(scope.q())
+        .annotate(frontend_url=scope.frontend_path_expression())
+        .only(
+            "id",
+            "slug",
+            "title",
+            "citation_id",
+            "paper_type",
+            "status",
+            "publication_date",
+            "version_label",
+            "url_path",
+        )
+    )
+
+
+def paper_successor(
+    *, paper: PositionPaperPage, scope: PublicScope | None = None
+) -> PositionPaperPage | None:
+    """The public paper that replaces this one, if any."""
+    if not paper.superseded_by_id:
+        return None
+    scope = scope or public_scope()
+    return _paper_references(scope).filter(pk=paper.superseded_by_id).first()
+
+
+def paper_predecessors(
+    *, paper: PositionPaperPage, scope: PublicScope | None = None
+) -> list[PositionPaperPage]:
+    """The public papers this one replaces, newest first."""
+    if paper.pk is None:
+        return []
+    scope = scope or public_scope()
+    return list(
+        _paper_references(scope)
+        .filter(superseded_by_id=paper.pk)
+        .order_by("-publication_date", "-pk")
+    )
+
+
+def paper_related(
+    *, paper: PositionPaperPage, scope: PublicScope | None = None, limit: int = RELATED_PAPERS_LIMIT
+) -> list[PositionPaperPage]:
+    """Public, non-withdrawn papers sharing tags or a working group; most shared tags first."""
+    scope = scope or public_scope()
+    tag_ids = [item.tag_id for item in paper.tagged_items.all()]
+    group_path = paper.path[: -Page.steplen] if paper.path else None
+    co_group_ids = [group.pk for group in paper.co_working_groups.all()]
+    shares = Q(tagged_items__tag_id__in=tag_ids) if tag_ids else Q(pk__in=[])
+    if group_path:
+        shares |= Q(path__startswith=group_path)
+    if co_group_ids:
+        shares |= Q(co_working_groups__in=co_group_ids)
+    candidates = (
+        _paper_references(scope)
+        .exclude(pk=paper.pk)
+        .exclude(status=PaperStatus.WITHDRAWN)
+        .filter(shares)
+        .values("pk")
+    )
+    return list(
+        _paper_references(scope)
+        .filter(pk__in=Subquery(candidates))
+        .annotate(
+            shared_tags=Count(
+                "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
+            )
+        )
+        .order_by("-shared_tags", "-publication_date", "-pk")[:limit]
+    )
+
+
+def paper_versions(*, paper: PositionPaperPage) -> list[dict]:
+    """Public version history: each version label with the date it was first published.
+
+    Read from the publish log, so drafts, rejected and still-scheduled revisions never
+    appear; newest first.
+    """
+    if paper.pk is None:
+        return []
+    entries = (
+        PageLogEntry.objects.filter(page_id=paper.pk, action="wagtail.publish")
+        .exclude(revision__isnull=True)
+        .annotate(version=KeyTextTransform("version_label", "revision__content"))
+        .order_by("timestamp", "pk")
+        .values_list("version", "timestamp")
+    )
+    first_seen: dict[str, dt.datetime] = {}
+    for version, timestamp in entries:
+        first_seen.setdefault(version or "", timestamp)
+    return [
+        {"version": version, "published_at": timestamp}
+        for version, timestamp in sorted(first_seen.items(), key=lambda item: item[1], reverse=True)
+    ]
+
+
+def working_group_list(*, scope: PublicScope | None = None) -> QuerySet[WorkingGroupPage]:
+    """Public working groups with their number of public, non-withdrawn papers."""
+    scope = scope or public_scope()
+    return (
+        working_groups_public(scope=scope)
+        .annotate(
+            frontend_url=scope.frontend_path_expression(),
+            paper_count=_paper_count_expression(scope),
+        )
+        .prefetch_related(Prefetch("tagged_topics", queryset=_topic_items()))
+    )
+
+
+def _topic_items():
+    return WorkingGroupPage.topics.through.objects.select_related("tag").order_by("tag__name")
+
+
+def _paper_count_expression(scope: PublicScope):
+    # Count papers filed under the group (by tree path) or co-authored by it.
+    through = PositionPaperPage.co_working_groups.through
+    lead = (
+        PositionPaperPage.objects.filter(scope.q())
+        .exclude(status=PaperStatus.WITHDRAWN)
+        .filter(path__startswith=OuterRef("path"))
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")
+    )
+    co = (
+        through.objects.filter(workinggrouppage=OuterRef("pk"))
+        .filter(scope.q("positionpaperpage__"))
+        .exclude(positionpaperpage__status=PaperStatus.WITHDRAWN)
+        .exclude(positionpaperpage__path__startswith=OuterRef("path"))
+        .order_by()
+        .annotate(n=Func(F("positionpaperpage_id"), function="COUNT"))
+        .values("n")
+    )
+    return Coalesce(Subquery(lead, output_field=IntegerField()), Value(0)) + Coalesce(
+        Subquery(co, output_field=IntegerField()), Value(0)
+    )
+
+
+def working_group_get_public(
+    *, slug: str, scope: PublicScope | None = None
+) -> WorkingGroupPage | None:
+    """One public working group with chairs, topics and member organisations, or None."""
+    scope = scope or public_scope()
+    return (
+        working_group_list(scope=scope)
+        .prefetch_related(
+            Prefetch(
+                "chairs",
+                queryset=WorkingGroupChair.objects.select_related("organisation").order_by(
+                    "sort_order", "pk"
+                ),
+            ),
+            Prefetch("member_organisations", queryset=Organisation.objects.order_by("name")),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def events_public(*, scope: PublicScope | None = None) -> QuerySet[EventPage]:
+    """Public events with their (public) working group, earliest first."""
+    scope = scope or public_scope()
+    group = Page.objects.filter(scope.q(), pk=OuterRef("working_group_id"))
+    return (
+        EventPage.objects.filter(scope.q())
+        .annotate(
+            frontend_url=scope.frontend_path_expression(),
+            group_slug=Subquery(group.values("slug")[:1]),
+            group_name=Subquery(group.values("title")[:1]),
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def event_list(
+    *,
+    scope: PublicScope | None = None,
+    working_group: str | None = None,
+    upcoming: bool = False,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    descending: bool = False,
+) -> QuerySet[EventPage]:
+    """Public events filtered by group, time window or "still to come"."""
+    events = events_public(scope=scope)
+    if working_group:
+        events = events.filter(group_slug=working_group)
+    if upcoming:
+        now = timezone.now()
+        events = events.filter(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now))
+    if date_from:
+        events = events.filter(starts_at__date__gte=date_from)
+    if date_to:
+        events = events.filter(starts_at__date__lte=date_to)
+    return events.order_by("-starts_at", "-pk") if descending else events
+
+
+def events_upcoming_for_group(
+    *, group: WorkingGroupPage, scope: PublicScope | None = None
+) -> list[EventPage]:
+    """The next public events of one working group."""
+    return list(
+        event_list(scope=scope, upcoming=True).filter(working_group_id=group.pk)[
+            :UPCOMING_EVENTS_LIMIT
+        ]
+    )
+
+
+def event_get_public(*, slug: str, scope: PublicScope | None = None) -> EventPage | None:
+    return events_public(scope=scope).filter(slug=slug).first()
+
+
+def organisation_list(*, scope: PublicScope | None = None) -> QuerySet[Organisation]:
+    """Member organisations with the public working groups they belong to."""
+    scope = scope or public_scope()
+    return Organisation.objects.order_by("name", "pk").prefetch_related(
+        Prefetch(
+            "working_groups",
+            queryset=working_groups_public(scope=scope).only("id", "title", "slug"),
+        )
+    )
+
+
+def addressee_list(*, scope: PublicScope | None = None, level: str | None = None):
+    """Addressees with the number of public, non-withdrawn papers sent to them."""
+    scope = scope or public_scope()
+    addressees = Addressee.objects.annotate(
+        paper_count=Count(
+            "dispatches__page",
+            filter=scope.q("dispatches__page__")
+            & ~Q(dispatches__page__status=PaperStatus.WITHDRAWN),
+            distinct=True,
+        )
+    ).order_by("name", "pk")
+    if level:
+        addressees = addressees.filter(level=level)
+    return addressees
+
+
+def regulatory_project_list(
+    *,
+    scope: PublicScope | None = None,
+    level: str | None = None,
+    kind: str | None = None,
+    open_only: bool = False,
+):
+    """Regulatory projects: open consultations first (nearest deadline first), then by title."""
+    scope = scope or public_scope()
+    today = timezone.localdate()
+    projects = RegulatoryProject.objects.annotate(
+        paper_count=Count(
+            "papers",
+            filter=scope.q("papers__") & ~Q(papers__status=PaperStatus.WITHDRAWN),
+            distinct=True,
+        ),
+        is_open=Case(
+            When(consultation_deadline__gte=today, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+    )
+    if level:
+        projects = projects.filter(level=level)
+    if kind:
+        projects = projects.filter(kind=kind)
+    if open_only:
+        projects = projects.filter(consultation_deadline__gte=today)
+    return projects.order_by(
+        F("is_open").desc(), F("consultation_deadline").asc(nulls_last=True), "title", "pk"
+    )
+
+
+def tag_list(*, scope: PublicScope | None = None):
+    """Tags used by public, non-withdrawn papers, with their paper counts; most used first."""
+    scope = scope or public_scope()
+    return (
+        Tag.objects.annotate(
+            paper_count=Count(
+                "workgroups_papertag_items",
+                filter=scope.q("workgroups_papertag_items__content_object__")
+                & ~Q(workgroups_papertag_items__content_object__status=PaperStatus.WITHDRAWN),
+                distinct=True,
+            )
+        )
+        .filter(paper_count__gt=0)
+        .order_by("-paper_count", "name", "pk")
+    )
+
+
+def page_get_public_by_path(*, path: str, scope: PublicScope | None = None) -> Page | None:
+    """The public page at a frontend path (e.g. ``/arbeitskreise/software/``), or None."""
+    scope = scope or public_scope()
+    if scope.root_path is None:
+        return None
+    parts = [part for part in path.strip("/").split("/") if part]
+    url_path = scope.root_url_path + "".join(f"{part}/" for part in parts)
+    candidates = Page.objects.filter(scope.q(), url_path=url_path).select_related("content_type")
+    if parts:
+        candidates = candidates.filter(slug=parts[-1])
+    else:
+        candidates = candidates.filter(path=scope.root_path)
+    for page in candidates:
+        ct = page.content_type
+        if f"{ct.app_label}.{ct.model}" in PUBLIC_PAGE_TYPES:
+            return page
+    return None
+
+
+def page_public_type(page: Page) -> str:
+    ct = page.content_type
+    return PUBLIC_PAGE_TYPES[f"{ct.app_label}.{ct.model}"]
+
+
+def section_pages_public(*, scope: PublicScope | None = None) -> dict[str, Page]:
+    """The public index pages (working groups, events), for links and revalidation."""
+    scope = scope or public_scope()
+    return {
+        "working_group_index": WorkingGroupIndexPage.objects.filter(scope.q()).first(),
+        "event_index": EventIndexPage.objects.filter(scope.q()).first(),
+    }
