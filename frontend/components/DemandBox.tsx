@@ -1,7 +1,8 @@
 /** One structured demand, set apart from the text: article, current wording, change, rationale. */
 import type { Demand } from "@/lib/types";
 
-export function DemandBox({ demand, number }: { demand: Demand; number: number }) {
+/** `compact`: only article and proposal; the synopsis table further down has the rest. */
+export function DemandBox({ demand, number, compact = false }: { demand: Demand; number: number; compact?: boolean }) {
   return (
     <aside className="demand" aria-label={`Forderung ${number}`}>
       <p className="demand__title">
@@ -9,7 +10,11 @@ export function DemandBox({ demand, number }: { demand: Demand; number: number }
         {demand.reference ? <span className="demand__ref">{demand.reference}</span> : null}
       </p>
       <p className="demand__change">{demand.proposed_change}</p>
-      {demand.current_wording || demand.rationale ? (
+      {compact ? (
+        <p className="demand__more no-print">
+          <a href={`#forderung-${number}`}>Geltende Fassung und Begründung in der Synopse</a>
+        </p>
+      ) : demand.current_wording || demand.rationale ? (
         <dl>
           {demand.current_wording ? (
             <>

@@ -8,6 +8,13 @@ export function DemandSynopsis({ demands }: { demands: Demand[] }) {
       <h2 id="synopse">Synopse der Forderungen</h2>
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="synopse">
         <table className="synopsis">
+          <colgroup>
+            <col className="synopsis__nr" />
+            <col className="synopsis__ref" />
+            <col />
+            <col />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Nr.</th>
@@ -19,7 +26,7 @@ export function DemandSynopsis({ demands }: { demands: Demand[] }) {
           </thead>
           <tbody>
             {demands.map((demand, index) => (
-              <tr key={index}>
+              <tr key={demand.id ?? index} id={`forderung-${index + 1}`}>
                 <th scope="row">{index + 1}</th>
                 <td data-label="Artikel / Paragraf">{demand.reference || "–"}</td>
                 <td data-label="Geltende bzw. geplante Fassung">{demand.current_wording || "–"}</td>

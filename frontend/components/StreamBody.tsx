@@ -47,7 +47,7 @@ function html(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
-export function StreamBody({ blocks }: { blocks: StreamBlock[] }) {
+export function StreamBody({ blocks, synopsis = false }: { blocks: StreamBlock[]; synopsis?: boolean }) {
   let demandNumber = 0;
   const references = blocks.filter((b) => b.type === "reference");
   return (
@@ -76,7 +76,7 @@ export function StreamBody({ blocks }: { blocks: StreamBlock[] }) {
             return <Table key={key} value={block.value as TableValue} />;
           case "demand":
             demandNumber += 1;
-            return <DemandBox key={key} demand={block.value as Demand} number={demandNumber} />;
+            return <DemandBox key={key} demand={block.value as Demand} number={demandNumber} compact={synopsis} />;
           case "reference":
             return null;
           default:

@@ -13,7 +13,7 @@ export function EventView({ event }: { event: EventDetail }) {
     <>
       <Breadcrumbs items={[{ href: ROUTES.events, label: "Veranstaltungen" }, { label: event.title }]} />
       <article className="container" aria-labelledby="event-title">
-        <header className="page-header" style={{ paddingLeft: 0, paddingRight: 0 }}>
+        <header className="page-header">
           <p className="eyebrow">
             <span className="badge badge--type">{eventTypeLabel(event.event_type)}</span>
             {past ? <span className="badge badge--level">vergangen</span> : null}

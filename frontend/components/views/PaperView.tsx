@@ -34,7 +34,7 @@ export function PaperView({
         ]}
       />
       <article className="container" aria-labelledby="paper-title">
-        <header className="page-header paper-header" style={{ paddingLeft: 0, paddingRight: 0 }}>
+        <header className="page-header paper-header">
           <div className="eyebrow">
             <TypeBadge type={paper.paper_type} />
             <StatusBadge status={paper.status} showCurrent />
@@ -80,7 +80,7 @@ export function PaperView({
                 <p className="prose">{paper.summary}</p>
               </section>
             ) : null}
-            <StreamBody blocks={paper.body ?? []} />
+            <StreamBody blocks={paper.body ?? []} synopsis={isSynopsis(demands)} />
             {isSynopsis(demands) ? <DemandSynopsis demands={demands} /> : null}
             {older.length ? (
               <section className="section" aria-labelledby="vorgaenger">
