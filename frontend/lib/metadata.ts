@@ -8,11 +8,14 @@ export function canonical(path: string): string {
   return `${siteUrl()}${path}`;
 }
 
+/** The site-wide Atom feed; Next merges metadata shallowly, so every page repeats it. */
+export const FEED_ALTERNATE = { "application/atom+xml": [{ url: ROUTES.feed, title: `${SITE.name}: neue Positionen` }] };
+
 export function basicMetadata(title: string, description: string, path: string): Metadata {
   return {
     title,
     description,
-    alternates: { canonical: canonical(path) },
+    alternates: { canonical: canonical(path), types: FEED_ALTERNATE },
     openGraph: { title, description, url: canonical(path), type: "website", siteName: SITE.legalName, locale: "de_DE" },
     twitter: { card: "summary", title, description },
   };
@@ -43,7 +46,12 @@ export function pageMetadata(page: LoadedPage): Metadata {
         ...basicMetadata(`Arbeitskreis ${groupName(g).replace(/^(AK|Arbeitskreis)\s+/, "")}`, truncate(g.short_description, 200), page.path),
         alternates: {
           canonical: canonical(page.path),
-          types: { "application/atom+xml": [{ url: hrefWith(ROUTES.feed, { working_group: g.slug }), title: `${groupName(g)}: neue Papiere` }] },
+          types: {
+            "application/atom+xml": [
+              { url: hrefWith(ROUTES.feed, { working_group: g.slug }), title: `${groupName(g)}: neue Papiere` },
+              ...FEED_ALTERNATE["application/atom+xml"],
+            ],
+          },
         },
       };
     }
