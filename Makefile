@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(LOCK_HASH)
 TEST_APT_PACKAGES := postgresql hunspell-de-de chromium fonts-dejavu-core $(if $(shell command -v java),,openjdk-17-jre-headless)
 DEMO_APT_PACKAGES := hunspell-de-de
 
-.PHONY: help install demo test lint format check-deploy system-deps-test system-deps-demo clean
+.PHONY: help install demo frontend-build test lint format check-deploy system-deps-test system-deps-demo clean
 
 help:
 	@echo "make demo   – installiert alles, lädt Demo-Inhalte, startet die Website (http://127.0.0.1:8000/admin/)"
@@ -41,10 +41,20 @@ system-deps-test:
 system-deps-demo:
 	-$(call apt_ensure,$(DEMO_APT_PACKAGES))
 
-demo: install system-deps-demo
+demo: install system-deps-demo frontend-build
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py run_demo
+	FRONTEND_REVALIDATE_SECRET=$${FRONTEND_REVALIDATE_SECRET:-demo-nur-lokal} $(PY) manage.py run_demo
+
+# The public website (Next.js): npm ci only when package-lock.json changed, then a production
+# build; run_demo starts it on http://127.0.0.1:3000 once frontend/.next/BUILD_ID exists.
+frontend-build:
+	@command -v npm >/dev/null || { echo "Node.js (≥ 20.9) und npm fehlen – sie werden für die Website gebraucht." >&2; exit 1; }
+	@lock=$$(sha256sum frontend/package-lock.json | cut -d' ' -f1); \
+	if [ "$$(cat frontend/node_modules/.sprachrohr-lock 2>/dev/null)" != "$$lock" ]; then \
+	  (cd frontend && npm ci --no-audit --no-fund) && echo "$$lock" > frontend/node_modules/.sprachrohr-lock; \
+	fi
+	cd frontend && NEXT_TELEMETRY_DISABLED=1 npm run build
 
 test: install system-deps-test
 	$(PY) -m tests.run
