@@ -9,9 +9,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import problem_response
+from cms.health import healthz, readyz
+from workgroups.feeds import papers_feed
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("api/v1/", include("cms.api_urls")),
+    path("feeds/papers.atom", papers_feed, name="feed-papers"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

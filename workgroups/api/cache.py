@@ -50,8 +50,12 @@ def cached_get(request: HttpRequest, build: Callable[[], HttpResponse]) -> HttpR
 
     ``build`` must return a rendered response; only 200 responses are cached.
     """
+    from workgroups.services.publication import publication_pending
+
     timeout = settings.API_RESPONSE_CACHE_SECONDS
-    key = _cache_key(request) if timeout > 0 else None
+    # A thread with uncommitted publish-side changes must neither read stale entries nor
+    # store its uncommitted view.
+    key = _cache_key(request) if timeout > 0 and not publication_pending() else None
     entry = cache.get(key) if key else None
     if entry is not None:
         body, content_type, etag = entry

@@ -77,6 +77,10 @@ def publication_page_changed(
     *, page: Page, old_url_path: str | None = None, with_descendants: bool = False
 ) -> None:
     """A page was published, unpublished, moved, deleted or its privacy changed."""
+    if not settings.FRONTEND_REVALIDATE_SECRET:
+        # Without revalidation only the API cache needs to know; skip the path lookups.
+        publication_changed()
+        return
     url_paths = [page.url_path, *([old_url_path] if old_url_path else [])]
     tags = _page_tags(page)
     if page.pk and Page.objects.filter(pk=page.pk).exists():
@@ -91,21 +95,38 @@ def publication_page_changed(
 
 
 def publication_changed(*, paths: Iterable[str] = (), tags: Iterable[str] = ()) -> None:
-    """Invalidate cached API answers now and again after commit; revalidate the frontend once
-    per transaction, after it committed (so the frontend reads the new state)."""
-    content_version_bump()
+    """Invalidate cached API answers and revalidate the frontend once the change is committed.
+
+    Inside a transaction nothing is announced before the commit: other processes cannot see
+    the change yet, and a rollback must not leave an invalidated cache or a frontend that
+    re-fetched the old state. Until then this thread bypasses the API cache
+    (``publication_pending``), so its own reads see its own writes.
+    """
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         _deliver(set(paths), set(tags))
         return
     state = getattr(_pending, "state", None)
-    registered = any(entry[1] is _flush for entry in connection.run_on_commit)
-    if state is None or not registered:
+    if state is None or not _flush_registered(connection):
         # No flush pending in this transaction (a former one may have been rolled back).
         state = _pending.state = {"paths": set(), "tags": set()}
         transaction.on_commit(_flush)
     state["paths"].update(paths)
     state["tags"].update(tags)
+
+
+def publication_pending() -> bool:
+    """True while this thread has publish-side changes that are not committed yet."""
+    if getattr(_pending, "state", None) is None:
+        return False
+    if _flush_registered(transaction.get_connection()):
+        return True
+    _pending.state = None  # the transaction was rolled back
+    return False
+
+
+def _flush_registered(connection) -> bool:
+    return any(entry[1] is _flush for entry in connection.run_on_commit)
 
 
 def _flush() -> None:
@@ -116,7 +137,6 @@ def _flush() -> None:
 
 
 def _deliver(paths: set[str], tags: set[str]) -> None:
-    # Bump again after commit: a request that cached pre-commit data meanwhile is discarded.
     content_version_bump()
     if settings.FRONTEND_REVALIDATE_SECRET and (paths or tags):
         from workgroups.tasks import frontend_revalidate

@@ -1,0 +1,330 @@
+"""Generate many realistic German papers for benchmarks, published through Wagtail revisions."""
+
+import datetime as dt
+import multiprocessing
+import os
+import random
+import time
+import traceback
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+
+from django.db import OperationalError, connection, connections, transaction
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from workgroups.models import (
+    Addressee,
+    Organisation,
+    PaperDispatch,
+    PaperKeyDemand,
+    PaperStatus,
+    PaperType,
+    PositionPaperPage,
+    RegulatoryProject,
+    WorkingGroupPage,
+)
+from workgroups.models.choices import CITATION_CODES
+from workgroups.models.papers import CITATION_PREFIX
+from workgroups.services.demo import demo_content_load, demo_content_read
+from workgroups.services.roles import site_bootstrap
+
+FIRST_YEAR = 2014
+TITLE_VARIANTS = [
+    "{title}",
+    "{title} – Fortschreibung {year}",
+    "{title}: Zwischenbilanz {year}",
+    "{title} (Ergänzung {year})",
+    "Nachgefragt: {title}",
+    "{title} – Positionen für {region}",
+    "{title}: Was {region} jetzt braucht",
+]
+REGIONS = ["Sachsen", "Sachsen-Anhalt", "Thüringen", "Mitteldeutschland", "den Mittelstand"]
+EXTRA_SENTENCES = [
+    "Die Mitgliedsunternehmen aus {region} haben ihre Erfahrungen aus der Praxis eingebracht.",
+    "Der Arbeitskreis hat die Vorschläge in mehreren Sitzungen mit Fachleuten abgestimmt.",
+    "Kleine und mittlere Unternehmen brauchen verlässliche Regeln und kurze Wege zur Verwaltung.",
+    "Die Forderungen richten sich an Landes- und Bundespolitik gleichermaßen.",
+    "Eine erste Bilanz soll nach zwölf Monaten gemeinsam mit den Ministerien gezogen werden.",
+]
+REPORT_EVERY = 10
+DEADLOCK_RETRIES = 5
+
+
+def _citation_counters() -> dict[tuple[str, int], int]:
+    counters: dict[tuple[str, int], int] = defaultdict(int)
+    for citation_id in PositionPaperPage.objects.values_list("citation_id", flat=True):
+        parts = citation_id.split("-")
+        if len(parts) == 4 and parts[2].isdigit() and parts[3].isdigit():
+            key = (parts[1], int(parts[2]))
+            counters[key] = max(counters[key], int(parts[3]))
+    return counters
+
+
+class _Generator:
+    """The demo templates and lookup tables; every paper's choices come from its own seed."""
+
+    def __init__(self, *, seed: int):
+        self.seed = seed
+        data = demo_content_read()
+        self.templates = data["papers"]
+        self.groups = {group.slug: group for group in WorkingGroupPage.objects.all()}
+        self.addressees = {a.slug: a for a in Addressee.objects.all()}
+        self.projects = {p.slug: p for p in RegulatoryProject.objects.all()}
+        self.organisations = list(Organisation.objects.order_by("pk"))
+        names = {
+            item["label"] if isinstance(item, dict) else item
+            for template in self.templates
+            for item in template.get("tags", [])
+        }
+        self.tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
+        self.tag_names = sorted(names)
+        self.demands = [
+            block
+            for t in self.templates
+            for block in t.get("body", [])
+            if block["type"] == "demand"
+        ]
+        self.paragraphs = [
+            block
+            for t in self.templates
+            for block in t.get("body", [])
+            if block["type"] == "paragraph"
+        ]
+        self.latest_by_template: dict[str, PositionPaperPage] = {}
+
+    def tags_ensure(self) -> None:
+        # Created up front so parallel workers never race to create the same tag.
+        for name in self.tag_names:
+            if name not in self.tags:
+                self.tags[name] = Tag.objects.filter(name=name).first() or Tag.objects.create(
+                    name=name
+                )
+
+    def choose(self, number: int) -> tuple[random.Random, dict, str]:
+        """The item's random source, template and paper type (the same in every process)."""
+        rng = random.Random(self.seed * 1_000_003 + number)
+        template = rng.choice(self.templates)
+        paper_type = template["paper_type"]
+        if rng.random() < 0.2:
+            paper_type = rng.choice(PaperType.values)
+        return rng, template, paper_type
+
+    def lead_slug(self, template: dict) -> str:
+        slugs = [s for s in template["working_groups"] if s in self.groups]
+        return slugs[0] if slugs else sorted(self.groups)[0]
+
+    def _body(self, rng: random.Random, template: dict) -> list[dict]:
+        body = [dict(block) for block in template.get("body", [])]
+        extra = rng.sample(self.paragraphs, k=min(2, len(self.paragraphs)))
+        demand = rng.sample(self.demands, k=min(1, len(self.demands)))
+        insert_at = rng.randint(0, len(body))
+        body[insert_at:insert_at] = [*extra, *demand]
+        return [{"type": b["type"], "value": b["value"], "id": str(uuid.uuid4())} for b in body]
+
+    def paper(self, item: dict) -> PositionPaperPage:
+        rng, template, paper_type = self.choose(item["number"])
+        publication_date = item["date"]
+        region = rng.choice(REGIONS)
+        title = rng.choice(TITLE_VARIANTS).format(
+            title=template["title"], year=publication_date.year, region=region
+        )[:250]
+        lead = self.groups[self.lead_slug(template)]
+        groups = [lead] + [
+            self.groups[s] for s in template["working_groups"][1:] if s in self.groups
+        ]
+        if len(groups) == 1 and rng.random() < 0.15:
+            groups.append(rng.choice([g for g in self.groups.values() if g != lead] or [lead]))
+        summary = " ".join([template["summary"], rng.choice(EXTRA_SENTENCES).format(region=region)])
+        paper = PositionPaperPage(
+            title=title,
+            slug=f"{slugify(template['slug'])[:70]}-{item['number']}-{publication_date.year}",
+            live=False,
+            subtitle=template.get("subtitle", "")[:255],
+            summary=summary[:1200],
+            verdict=template["verdict"][:400],
+            body=self._body(rng, template),
+            paper_type=paper_type,
+            publication_date=publication_date,
+            version_label=rng.choice(["1.0", "1.0", "1.0", "1.1", "2.0"]),
+            citation_id=item["citation_id"],
+            status=PaperStatus.WITHDRAWN if rng.random() < 0.03 else PaperStatus.CURRENT,
+            contact_name=template.get("contact", {}).get("name", ""),
+            contact_role=template.get("contact", {}).get("role", ""),
+            contact_email=template.get("contact", {}).get("email", ""),
+        )
+        tag_names = [t["label"] if isinstance(t, dict) else t for t in template.get("tags", [])]
+        tag_names += rng.sample(self.tag_names, k=rng.randint(0, 2))
+        paper.tags.set([self.tags[name] for name in dict.fromkeys(tag_names)])
+        paper.co_working_groups.set([g for g in groups[1:] if g != lead])
+        paper.regulatory_projects.set(
+            [
+                self.projects[s]
+                for s in template.get("regulatory_projects", [])
+                if s in self.projects
+            ]
+        )
+        if self.organisations:
+            paper.signatories.set(rng.sample(self.organisations, k=rng.randint(0, 4)))
+        paper.key_demands = [PaperKeyDemand(text=t[:300]) for t in template.get("key_demands", [])]
+        addressee_slugs = [d["addressee"] for d in template.get("dispatches", [])] or rng.sample(
+            sorted(self.addressees), k=min(2, len(self.addressees))
+        )
+        paper.dispatches = [
+            PaperDispatch(
+                addressee=self.addressees[slug],
+                sent_on=publication_date + dt.timedelta(days=rng.randint(0, 10)),
+            )
+            for slug in dict.fromkeys(addressee_slugs)
+            if slug in self.addressees
+        ]
+        paper.supersede_previous = rng.random() < 0.12
+        paper.template_slug = template["slug"]
+        return paper
+
+
+def _plan(generator: _Generator, *, count: int) -> list[dict]:
+    """Dates, citation IDs and lead groups of every paper, decided before any is created."""
+    rng = random.Random(generator.seed)
+    today = dt.date.today()
+    span = (today - dt.date(FIRST_YEAR, 1, 1)).days
+    dates = sorted(
+        dt.date(FIRST_YEAR, 1, 1) + dt.timedelta(days=rng.randint(0, span)) for _ in range(count)
+    )
+    counters = _citation_counters()
+    base = PositionPaperPage.objects.count()
+    plan = []
+    for index, date in enumerate(dates):
+        number = base + index
+        _rng, template, paper_type = generator.choose(number)
+        code = CITATION_CODES.get(paper_type, "POS")
+        year = date.year
+        # Citation numbers have at most three digits; a full year spills into the next.
+        while counters[(code, year)] >= 999:
+            year += 1
+        counters[(code, year)] += 1
+        plan.append(
+            {
+                "number": number,
+                "date": date,
+                "citation_id": f"{CITATION_PREFIX}-{code}-{year}-{counters[(code, year)]:02d}",
+                "lead": generator.lead_slug(template),
+            }
+        )
+    return plan
+
+
+def _publish(page) -> None:
+    # Through a revision, so Wagtail's page_published signal fires for every paper. The page
+    # was just validated by add_child(); publish() validates it once more when saving.
+    page.save_revision(clean=False).publish()
+
+
+def _create(generator: _Generator, item: dict) -> None:
+    paper = generator.paper(item)
+    generator.groups[item["lead"]].add_child(instance=paper)
+    _publish(paper)
+    previous = generator.latest_by_template.get(paper.template_slug)
+    # Now and then a newer paper on the same topic replaces the previous one.
+    if previous is not None and paper.supersede_previous:
+        previous.status = PaperStatus.SUPERSEDED
+        previous.superseded_by = paper
+        _publish(previous)
+    if paper.status == PaperStatus.CURRENT:
+        generator.latest_by_template[paper.template_slug] = paper
+
+
+def _run(generator: _Generator, items: list[dict], report: Callable[[int], None]) -> None:
+    done = 0
+    for item in items:
+        # One transaction per paper: treebeard locks the parent group row while adding a
+        # child, and co-authoring links lock other groups' rows, so long transactions of
+        # parallel workers would deadlock; the rare short deadlock is retried.
+        for attempt in range(DEADLOCK_RETRIES):
+            try:
+                with transaction.atomic():
+                    _create(generator, item)
+                break
+            except OperationalError:
+                if attempt == DEADLOCK_RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        done += 1
+        if done % REPORT_EVERY == 0:
+            report(REPORT_EVERY)
+    report(done % REPORT_EVERY)
+
+
+def _worker(seed: int, items: list[dict], queue) -> None:
+    try:
+        generator = _Generator(seed=seed)
+        _run(generator, items, lambda n: queue.put(("done", n)))
+        queue.put(("finished", 0))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which fails the command
+        queue.put(("error", traceback.format_exc()))
+    finally:
+        connections.close_all()
+
+
+def papers_generate(
+    *,
+    count: int,
+    seed: int = 2026,
+    workers: int | None = None,
+    progress: Callable[[int], Callable[[int], None]] | None = None,
+) -> int:
+    """Create ``count`` published papers across the working groups; returns how many.
+
+    Needs the demo structure (working groups, addressees, regulatory projects, members);
+    loads the demo content first when there is no working group yet. Every paper is added
+    with ``add_child`` and published with ``save_revision().publish()`` (so Wagtail's
+    page_published signal fires for each), one transaction per paper. On
+    PostgreSQL several worker processes share the work, one set of working groups each (so
+    no two processes add pages under the same parent); SQLite uses one process.
+    ``progress(total)`` returns a callback that receives the number of papers just done.
+    """
+    if not WorkingGroupPage.objects.exists():
+        demo_content_load(data=demo_content_read(), with_users=False)
+    site_bootstrap()
+    generator = _Generator(seed=seed)
+    generator.tags_ensure()
+    plan = _plan(generator, count=count)
+    report = progress(count) if progress else (lambda n: None)
+    on_postgres = connection.vendor == "postgresql"
+    workers = max(1, min(workers or (os.cpu_count() or 1) * 2, len(generator.groups)))
+    if not on_postgres or workers == 1:
+        _run(generator, plan, report)
+        return count
+    # Balance the groups over the workers by their number of papers.
+    by_group: dict[str, list[dict]] = defaultdict(list)
+    for item in plan:
+        by_group[item["lead"]].append(item)
+    buckets: list[list[dict]] = [[] for _ in range(workers)]
+    for _slug, items in sorted(by_group.items(), key=lambda kv: -len(kv[1])):
+        min(buckets, key=len).extend(items)
+    for bucket in buckets:
+        bucket.sort(key=lambda item: item["number"])
+    connections.close_all()  # children open their own connections
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    processes = [
+        context.Process(target=_worker, args=(seed, bucket, queue)) for bucket in buckets if bucket
+    ]
+    for process in processes:
+        process.start()
+    finished, errors = 0, []
+    while finished < len(processes):
+        kind, value = queue.get()
+        if kind == "done":
+            report(value)
+        elif kind == "finished":
+            finished += 1
+        else:
+            errors.append(value)
+            finished += 1
+    for process in processes:
+        process.join()
+    if errors:
+        raise RuntimeError("Paper generation failed in a worker:\n" + "\n".join(errors))
+    return count
