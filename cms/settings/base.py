@@ -172,6 +172,34 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 # Physical indices are named <prefix>-<document>-<version>; the alias is <prefix>-<document>.
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "sprachrohr")
 
+# --- Public search (search/, issue 4) ---
+# The database index (search.SearchDocument on Wagtail's database backend) is kept in step
+# even when Elasticsearch is configured, so searches fall back to it while Elasticsearch
+# is unreachable (a 503 problem otherwise).
+SEARCH_DATABASE_FALLBACK = env_bool("SEARCH_DATABASE_FALLBACK", True)
+# Wagtail's database backend on PostgreSQL uses the German text search configuration (the
+# admin search and the public database index alike; SQLite FTS5 has no configuration).
+WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
+# Seconds per Elasticsearch request from the web process: a hung node must not hang the API.
+SEARCH_ES_TIMEOUT = env_int("SEARCH_ES_TIMEOUT", 3)
+# Seconds per request from the task worker and `search_index` (bulk requests take longer).
+SEARCH_ES_INDEXING_TIMEOUT = env_int("SEARCH_ES_INDEXING_TIMEOUT", 30)
+SEARCH_ES_REPLICAS = env_int("SEARCH_ES_REPLICAS", 0)
+# German analysis chain: "auto" picks "full" when every node has the analysis-common
+# module (official image), else "core" (hunspell; the integ-test node of the test suite).
+SEARCH_ES_ANALYSIS_CHAIN = env_str("SEARCH_ES_ANALYSIS_CHAIN", "auto")
+# Full chain only: a word list on the Elasticsearch node (path relative to its config
+# directory) for the dictionary decompounder; `search_index wordlist` writes one.
+SEARCH_ES_DECOMPOUND_WORD_LIST = env_str("SEARCH_ES_DECOMPOUND_WORD_LIST", "")
+# Refresh after each index write (tests); production relies on the 1 s refresh interval.
+SEARCH_ES_REFRESH = env_bool("SEARCH_ES_REFRESH", False)
+# Debian's hunspell-de-de word list for the Python compound splitter (search/analysis.py).
+SEARCH_HUNSPELL_DIC = env_str("SEARCH_HUNSPELL_DIC", "/usr/share/hunspell/de_DE.dic")
+SEARCH_CACHE_DIR = VAR_DIR / "cache"
+# Index updates that cannot reach Elasticsearch are retried with backoff capped here (s).
+SEARCH_RETRY_MAX_DELAY = env_int("SEARCH_RETRY_MAX_DELAY", 20)
+# --- end of the search block ---
+
 # Public read API (/api/v1): JSON only, problem+json errors, anonymous throttling.
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

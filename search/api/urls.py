@@ -1,3 +1,12 @@
-"""Routes of this domain's API (mounted under /api/v1/)."""
+"""Routes of the search API (mounted under /api/v1/)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from search.api import views
+
+app_name = "search-api"
+
+urlpatterns = [
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("search/suggest/", views.SuggestView.as_view(), name="suggest"),
+]

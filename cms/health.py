@@ -1,0 +1,96 @@
+"""Liveness (/healthz) and readiness (/readyz) endpoints with JSON bodies."""
+
+import time
+
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """The process answers: nothing else is checked (a restart would not help otherwise)."""
+    return JsonResponse({"status": "ok"})
+
+
+def _check_database() -> dict:
+    started = time.monotonic()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # noqa: BLE001 - report every failure, never raise
+        return {"ok": False, "vendor": connection.vendor, "error": str(exc)[:200]}
+    return {
+        "ok": True,
+        "vendor": connection.vendor,
+        "ms": round((time.monotonic() - started) * 1000, 1),
+    }
+
+
+def _check_search() -> dict:
+    from search.backends import fallback_backend, search_backend
+
+    backend = search_backend()
+    started = time.monotonic()
+    reachable = backend.ping()
+    fallback = fallback_backend()
+    return {
+        "backend": backend.name,
+        "reachable": reachable,
+        "ms": round((time.monotonic() - started) * 1000, 1),
+        # While Elasticsearch is unreachable, searches are answered from the database.
+        "fallback": fallback.name if fallback is not None else None,
+        "serving": backend.name if reachable else (fallback.name if fallback else None),
+    }
+
+
+def _check_tasks() -> dict:
+    from django_tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
+
+    backend = task_backends["default"]
+    facts = {"backend": type(backend).__name__, "backlog": None}
+    if not isinstance(backend, DatabaseBackend):
+        return facts
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    try:
+        waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+        ready = waiting.ready()
+        oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+        facts.update(
+            backlog=ready.count(),
+            deferred=waiting.count() - ready.count(),
+            oldest_seconds=round((timezone.now() - oldest).total_seconds(), 1) if oldest else None,
+        )
+    except Exception as exc:  # noqa: BLE001
+        facts["error"] = str(exc)[:200]
+    return facts
+
+
+@never_cache
+@require_GET
+def readyz(request):
+    """Ready to serve: database up and a search backend that answers (or its fallback).
+
+    503 when the database is down or no search backend can serve; the body says why.
+    """
+    database = _check_database()
+    search = _check_search() if database["ok"] or settings.ELASTICSEARCH_URL else None
+    tasks = _check_tasks() if database["ok"] else {"backlog": None}
+    search_ok = bool(search and search["serving"])
+    if search and search["serving"] == "database" and not database["ok"]:
+        search_ok = False
+    ok = database["ok"] and search_ok
+    degraded = ok and search is not None and not search["reachable"]
+    body = {
+        "status": "degraded" if degraded else ("ok" if ok else "unavailable"),
+        "checks": {"database": database, "search": search, "tasks": tasks},
+    }
+    return JsonResponse(body, status=200 if ok else 503)

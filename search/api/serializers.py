@@ -1,0 +1,144 @@
+"""Query and response serializers of the search API (the response reuses the paper list fields)."""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from search.backends.base import MAX_RESULT_WINDOW
+from search.query import MAX_QUERY_LENGTH
+from workgroups.api.serializers import PaperListSerializer
+from workgroups.models import Level, PaperType
+
+SLUG_MAX = 255
+MAX_PAGE_SIZE = 100
+
+
+def _slug(help_text) -> serializers.CharField:
+    # Unknown slugs are no error: they simply match nothing (as in /papers/).
+    return serializers.CharField(required=False, max_length=SLUG_MAX, help_text=help_text)
+
+
+class SearchQuery(serializers.Serializer):
+    q = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=MAX_QUERY_LENGTH,
+        trim_whitespace=False,
+        help_text=_(
+            "Suchtext (höchstens 200 Zeichen). Alle Wörter müssen vorkommen; "
+            "„in Anführungszeichen“ sucht eine Wortfolge, -wort schließt aus. Deutsche "
+            "Beugungen, Umlaut-Schreibweisen (ä/ae/a) und Wortteile von Komposita werden "
+            "gefunden. Ohne q: alle Papiere, neueste zuerst."
+        ),
+    )
+    working_group = _slug(_("Arbeitskreis (federführend oder beteiligt)."))
+    paper_type = serializers.ChoiceField(choices=PaperType.choices, required=False)
+    tag = serializers.ListField(
+        child=serializers.CharField(max_length=SLUG_MAX),
+        required=False,
+        max_length=10,
+        help_text=_("Schlagwort; mehrfach angegeben: alle müssen zutreffen."),
+    )
+    addressee = _slug(_("Adressat, an den das Papier ging."))
+    level = serializers.ChoiceField(
+        choices=Level.choices, required=False, help_text=_("Ebene eines Adressaten.")
+    )
+    regulatory_project = _slug(_("Regelungsvorhaben."))
+    year = serializers.IntegerField(
+        required=False, min_value=1900, max_value=2100, help_text=_("Erscheinungsjahr.")
+    )
+    page = serializers.IntegerField(required=False, min_value=1, default=1)
+    page_size = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_PAGE_SIZE, default=20
+    )
+
+    def validate(self, attrs):
+        if attrs["page"] * attrs["page_size"] > MAX_RESULT_WINDOW:
+            raise serializers.ValidationError(
+                {
+                    "page": [
+                        _("Suchergebnisse sind nur bis zum %(max)s. Treffer abrufbar.")
+                        % {"max": f"{MAX_RESULT_WINDOW:,}".replace(",", ".")}
+                    ]
+                }
+            )
+        return attrs
+
+
+class SuggestQuery(serializers.Serializer):
+    q = serializers.CharField(
+        max_length=MAX_QUERY_LENGTH,
+        trim_whitespace=False,
+        help_text=_("Der bisher getippte Anfang (auch mitten im Titel: „verwalt“)."),
+    )
+
+
+class HighlightSerializer(serializers.Serializer):
+    """Matched words marked with <mark>; everything else HTML-escaped."""
+
+    title = serializers.CharField(allow_null=True)
+    summary = serializers.CharField(allow_null=True)
+    body = serializers.ListField(child=serializers.CharField())
+
+
+class SearchResultSerializer(PaperListSerializer):
+    """A paper as in /papers/, plus its score and highlighted passages."""
+
+    score = serializers.SerializerMethodField()
+    highlight = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.FloatField(allow_null=True))
+    def get_score(self, paper) -> float | None:
+        return getattr(paper, "search_score", None)
+
+    @extend_schema_field(HighlightSerializer)
+    def get_highlight(self, paper) -> dict:
+        return getattr(paper, "search_highlight", None) or {
+            "title": None,
+            "summary": None,
+            "body": [],
+        }
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField(min_value=0)
+
+
+class FacetsSerializer(serializers.Serializer):
+    """Counts per value; each facet counts with the other active filters applied."""
+
+    working_group = FacetValueSerializer(many=True)
+    paper_type = FacetValueSerializer(many=True)
+    tag = FacetValueSerializer(many=True)
+    addressee = FacetValueSerializer(many=True)
+    level = FacetValueSerializer(many=True)
+    regulatory_project = FacetValueSerializer(many=True)
+    year = FacetValueSerializer(many=True)
+
+
+class SearchResponseSerializer(serializers.Serializer):
+    count = serializers.IntegerField(min_value=0)
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = SearchResultSerializer(many=True)
+    facets = FacetsSerializer()
+    suggestion = serializers.CharField(
+        allow_null=True, help_text=_("„Meinten Sie …?“ – nur wenn nichts gefunden wurde.")
+    )
+
+
+class CompletionSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    kind = serializers.ChoiceField(
+        choices=["paper", "working_group", "event", "tag", "regulatory_project", "addressee"]
+    )
+    url = serializers.CharField(
+        allow_null=True, help_text=_("Pfad im Frontend (Papiere, Arbeitskreise, Termine).")
+    )
+
+
+class SuggestResponseSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    results = CompletionSerializer(many=True, help_text=_("Höchstens 8 Vervollständigungen."))

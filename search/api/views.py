@@ -1,0 +1,125 @@
+"""The search endpoints: /api/v1/search/ and /api/v1/search/suggest/."""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+from rest_framework.views import APIView
+
+from cms.api import (
+    PROBLEM_CONTENT_TYPE,
+    ProblemError,
+    ProblemSerializer,
+    StrictQueryParamsMixin,
+    problem_responses,
+)
+from search.api.serializers import (
+    SearchQuery,
+    SearchResponseSerializer,
+    SearchResultSerializer,
+    SuggestQuery,
+    SuggestResponseSerializer,
+)
+from search.backends import SearchUnavailable
+from search.services import SUGGEST_LIMIT, completions_get, search_papers
+
+FILTERS = ("working_group", "paper_type", "addressee", "level", "regulatory_project")
+UNAVAILABLE = {
+    (503, PROBLEM_CONTENT_TYPE): OpenApiResponse(
+        response=ProblemSerializer, description="Die Suche ist vorübergehend nicht erreichbar."
+    )
+}
+
+
+def _unavailable() -> ProblemError:
+    return ProblemError(
+        _("Die Suche ist vorübergehend nicht erreichbar. Bitte später erneut versuchen."),
+        status=503,
+        code="suche-nicht-erreichbar",
+    )
+
+
+class SearchView(StrictQueryParamsMixin, APIView):
+    """Full-text search over public position papers with facets and highlights."""
+
+    query_serializer_class = SearchQuery
+
+    @extend_schema(
+        summary="Suche in Positionspapieren",
+        description=(
+            "Volltextsuche mit deutscher Sprachanalyse. Treffer tragen die Felder der "
+            "Papierliste, `score` und `highlight`; `facets` zählen je Wert mit den übrigen "
+            "aktiven Filtern. Zurückgezogene Papiere werden nie gefunden, überholte stehen "
+            "hinter aktuellen. Ohne Elasticsearch antwortet die Datenbanksuche mit demselben "
+            "Vertrag."
+        ),
+        parameters=[SearchQuery],
+        responses={200: SearchResponseSerializer, **problem_responses(400, 429), **UNAVAILABLE},
+    )
+    def get(self, request):
+        query = self.query
+        filters = {name: (query[name],) for name in FILTERS if query.get(name)}
+        if query.get("tag"):
+            filters["tag"] = tuple(dict.fromkeys(query["tag"]))
+        if query.get("year"):
+            filters["year"] = (str(query["year"]),)
+        page, size = query["page"], query["page_size"]
+        try:
+            found = search_papers(
+                q=query.get("q", ""), filters=filters, offset=(page - 1) * size, limit=size
+            )
+        except SearchUnavailable as exc:
+            raise _unavailable() from exc
+        if page > 1 and (page - 1) * size >= found.count:
+            raise exceptions.ValidationError({"page": [_("Diese Seite gibt es nicht.")]})
+        url = request.build_absolute_uri()
+        last = page * size >= found.count
+        response = Response(
+            {
+                "count": found.count,
+                "next": None if last else replace_query_param(url, "page", page + 1),
+                "previous": None
+                if page == 1
+                else (
+                    remove_query_param(url, "page")
+                    if page == 2
+                    else replace_query_param(url, "page", page - 1)
+                ),
+                "results": SearchResultSerializer(
+                    found.papers, many=True, context={"request": request, "scope": found.scope}
+                ).data,
+                "facets": found.facets,
+                "suggestion": found.suggestion,
+            }
+        )
+        # Index updates arrive asynchronously: never cache a search answer for long.
+        response["Cache-Control"] = "no-cache"
+        response["X-Search-Backend"] = found.backend
+        return response
+
+
+class SuggestView(StrictQueryParamsMixin, APIView):
+    """Completions for search-as-you-type."""
+
+    query_serializer_class = SuggestQuery
+
+    @extend_schema(
+        summary="Suchvorschläge beim Tippen",
+        description=(
+            "Bis zu 8 Vervollständigungen: Titel von Papieren, Arbeitskreisen und Terminen "
+            "(mit Pfad) sowie Schlagworte, Regelungsvorhaben und Adressaten. Jedes Wort "
+            "eines Titels kann der Anfang sein; Umlaute dürfen als a/ae getippt werden."
+        ),
+        parameters=[SuggestQuery],
+        responses={200: SuggestResponseSerializer, **problem_responses(400, 429), **UNAVAILABLE},
+    )
+    def get(self, request):
+        prefix = self.query["q"]
+        try:
+            results = completions_get(prefix=prefix, limit=SUGGEST_LIMIT)
+        except SearchUnavailable as exc:
+            raise _unavailable() from exc
+        response = Response({"query": prefix, "results": results})
+        response["Cache-Control"] = "no-cache"
+        return response

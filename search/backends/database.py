@@ -1,0 +1,424 @@
+"""Database backend: search.SearchDocument on Wagtail's database search (FTS5 / PostgreSQL)."""
+
+import difflib
+import threading
+from collections import Counter
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.db.models import Count, Max
+from django.utils import timezone
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.database.postgres.postgres import (
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from wagtail.search.backends.database.sqlite.query import (
+    BM25,
+    MatchExpression,
+    normalize,
+)
+from wagtail.search.backends.database.sqlite.sqlite import (
+    SQLiteFTSIndexEntry,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+)
+from wagtail.search.query import And, Not, Or, Phrase, PlainText, SearchQuery
+
+from search.analysis import SEGMENT_BREAK, fold, normalise, terms_of, words
+from search.backends.base import (
+    MAX_RESULT_WINDOW,
+    Hit,
+    SearchBackend,
+    SearchOutcome,
+    SearchRequest,
+    empty_facets,
+    facet_order,
+)
+from search.content import FACETS, KINDS, PAPER
+from search.documents import FIELD_WEIGHTS, PHRASE_BOOST, SUPERSEDED_FACTOR
+from search.models import SearchDocument
+from search.query import Clause, ParsedQuery
+from workgroups.models import PaperStatus
+
+WEIGHTED_FIELDS = [name for name in FIELD_WEIGHTS if name != "body"]
+# The engine's own relevance (BM25 / ts_rank, scaled to 0..1) only breaks ties between
+# documents that match the same words in the same fields.
+RELEVANCE_WEIGHT = 0.5
+
+
+class DatabaseIndex:
+    """Writes SearchDocument rows and hands them to Wagtail's database index."""
+
+    def __init__(self):
+        self.wagtail = get_search_backend("default")
+
+    @staticmethod
+    def row(document: dict) -> SearchDocument:
+        keywords = [t for values in document["keywords"].values() for t in values]
+        title = normalise(document["title"])
+        summary = normalise(document["subtitle"], document["summary"])
+        lead = normalise(*document["lead"])
+        keyword_terms = normalise(*keywords)
+        body = normalise(document["body"])
+        weighted = f" {SEGMENT_BREAK} ".join(
+            t.as_db() for t in (title, summary, lead, keyword_terms) if t.stream
+        )
+        return SearchDocument(
+            page_id=document["page_id"],
+            kind=document["kind"],
+            status=document["status"],
+            title=weighted,
+            body=body.as_db(),
+            field_terms={
+                "title": " ".join(sorted(terms_of(document["title"]))),
+                "summary": " ".join(
+                    sorted(terms_of(document["subtitle"]) | terms_of(document["summary"]))
+                ),
+                "lead": " ".join(sorted(set().union(*map(terms_of, document["lead"] or [""])))),
+                "keywords": " ".join(sorted(set().union(*map(terms_of, keywords or [""])))),
+            },
+            texts={
+                "title": document["title"],
+                "summary": document["summary"],
+                "body": document["body"],
+            },
+            facets=document["facets"],
+            published_on=document.get("published_on"),
+            completions=[
+                {k: c[k] for k in ("page_id", "text", "kind", "url", "weight", "keys")}
+                for c in document["completions"]
+            ],
+            completion_keys="\n".join(
+                f" {key}" for c in document["completions"] for key in c["keys"]
+            ),
+            spell="\n".join(
+                filter(
+                    None, [document["title"], document["subtitle"], document["summary"], *keywords]
+                )
+            ),
+            fingerprint=document["fingerprint"],
+            indexed_at=timezone.now(),  # bulk_update skips auto_now
+        )
+
+    @transaction.atomic
+    def write(self, documents: list[dict]) -> None:
+        if not documents:
+            return
+        rows = [self.row(d) for d in documents]
+        existing = dict(
+            SearchDocument.objects.filter(page_id__in=[r.page_id for r in rows]).values_list(
+                "page_id", "pk"
+            )
+        )
+        for row in rows:
+            row.pk = existing.get(row.page_id)
+        SearchDocument.objects.bulk_create([r for r in rows if r.pk is None])
+        updated = [r for r in rows if r.pk is not None]
+        if updated:
+            fields = [
+                f.name
+                for f in SearchDocument._meta.concrete_fields
+                if f.name not in {"id", "page_id"}
+            ]
+            SearchDocument.objects.bulk_update(updated, fields, batch_size=200)
+        # bulk_create does not return primary keys on every database: reload the rows.
+        fresh = list(SearchDocument.objects.filter(page_id__in=[r.page_id for r in rows]))
+        self.wagtail.add_bulk(SearchDocument, fresh)
+
+    @transaction.atomic
+    def delete(self, page_ids: list[int]) -> None:
+        rows = SearchDocument.objects.filter(page_id__in=page_ids)
+        content_type = ContentType.objects.get_for_model(SearchDocument)
+        object_ids = [str(pk) for pk in rows.values_list("pk", flat=True)]
+        if object_ids:
+            from wagtail.search.models import IndexEntry
+
+            IndexEntry.objects.filter(content_type=content_type, object_id__in=object_ids).delete()
+            rows.delete()
+
+
+class DatabaseQueryCompiler:
+    """Turns a parsed query into Wagtail search query objects over the normalised terms."""
+
+    def __init__(self, query: ParsedQuery):
+        self.query = query
+
+    @staticmethod
+    def clause(clause: Clause) -> SearchQuery:
+        if clause.is_phrase:
+            return Phrase(" ".join(t.whole for t in clause.terms))
+        term = clause.terms[0]
+        whole = PlainText(term.whole)
+        if term.parts:
+            return Or([whole, And([PlainText(p) for p in term.parts])])
+        return whole
+
+    def compile(self) -> SearchQuery:
+        parts = [self.clause(c) for c in self.query.positive]
+        parts += [Not(self.clause(c)) for c in self.query.negative]
+        return parts[0] if len(parts) == 1 else And(parts)
+
+    def phrase(self) -> SearchQuery | None:
+        terms = self.query.phrase_terms
+        if len(terms) < 2:
+            return None
+        return Phrase(" ".join(t.whole for t in terms))
+
+
+class DatabaseMatcher:
+    """Runs a Wagtail query against SearchDocument rows: {row pk: relevance}.
+
+    Wagtail's result classes score with one correlated subquery per row on SQLite; we need
+    the relevance of every match (facets count all of them), so this asks the full-text
+    index once, with Wagtail's own query building blocks.
+    """
+
+    def __init__(self, wagtail_backend):
+        self.wagtail = wagtail_backend
+
+    def matches(self, query: SearchQuery, queryset) -> dict[int, float]:
+        if isinstance(self.wagtail, SQLiteSearchBackend):
+            return self._sqlite(query, queryset)
+        if isinstance(self.wagtail, PostgresSearchBackend):
+            return self._postgres(query, queryset)
+        raise NotImplementedError(
+            f"Die Datenbanksuche unterstützt {connection.vendor} nicht (nur SQLite mit FTS5 "
+            "und PostgreSQL)."
+        )
+
+    def _sqlite(self, query, queryset) -> dict[int, float]:
+        compiler = SQLiteSearchQueryCompiler(queryset, query)
+        built = compiler.build_search_query(normalize(query))
+        content_type = ContentType.objects.get_for_model(SearchDocument)
+        rows = (
+            SQLiteFTSIndexEntry.objects.filter(MatchExpression(compiler.FTS_TABLE_FIELDS, built))
+            .filter(index_entry__content_type_id=content_type.pk)
+            .annotate(score=BM25())
+            .values_list("index_entry__object_id", "score")
+        )
+        allowed = set(queryset.values_list("pk", flat=True))
+        # FTS5's bm25() is negative, lower is better.
+        return {int(pk): -score for pk, score in rows if int(pk) in allowed}
+
+    def _postgres(self, query, queryset) -> dict[int, float]:
+        compiler = PostgresSearchQueryCompiler(queryset, query, order_by_relevance=True)
+        results = compiler.search(
+            compiler.get_config(self.wagtail),
+            None,
+            None,
+            score_field="_score",
+            backend=self.wagtail,
+        )
+        return dict(results.values_list("pk", "_score"))
+
+
+class DatabaseBackend(SearchBackend):
+    """The embedded default: the same contract served from the database."""
+
+    name = "database"
+
+    def __init__(self):
+        self._index: DatabaseIndex | None = None
+
+    @property
+    def index(self) -> DatabaseIndex:
+        if self._index is None:
+            self._index = DatabaseIndex()
+        return self._index
+
+    def ping(self) -> bool:
+        try:
+            SearchDocument.objects.exists()
+            return True
+        except Exception:  # noqa: BLE001 - any failure means "not reachable"
+            return False
+
+    def setup(self) -> list[str]:
+        return []  # the table comes with the migrations
+
+    def documents_write(self, *, kind: str, documents: list[dict]) -> None:
+        self.index.write(documents)
+
+    def documents_delete(self, *, page_ids: Iterable[int]) -> None:
+        self.index.delete(list(page_ids))
+
+    def indexed_fingerprints(self, *, kind: str) -> dict[int, str]:
+        return dict(SearchDocument.objects.filter(kind=kind).values_list("page_id", "fingerprint"))
+
+    def rebuild(self, *, kind, documents, progress) -> dict:
+        # One transaction: readers see the old rows until the new ones are committed.
+        done = 0
+        with transaction.atomic():
+            seen: set[int] = set()
+            batch: list[dict] = []
+            for document in documents:
+                batch.append(document)
+                seen.add(document["page_id"])
+                if len(batch) >= 200:
+                    self.index.write(batch)
+                    progress(len(batch))
+                    done += len(batch)
+                    batch = []
+            self.index.write(batch)
+            progress(len(batch))
+            done += len(batch)
+            stale = SearchDocument.objects.filter(kind=kind).exclude(page_id__in=seen)
+            self.index.delete(list(stale.values_list("page_id", flat=True)))
+        return {"index": SearchDocument._meta.db_table, "documents": done, "dropped": []}
+
+    def _candidates(self, request: SearchRequest):
+        base = SearchDocument.objects.filter(kind=PAPER).exclude(status=PaperStatus.WITHDRAWN)
+        fields = ("pk", "page_id", "status", "published_on", "facets", "field_terms")
+        query = request.query
+        if query.is_empty:
+            return list(base.values_list(*fields)), None, set()
+        compiler = DatabaseQueryCompiler(query)
+        matcher = DatabaseMatcher(self.index.wagtail)
+        relevance = matcher.matches(compiler.compile(), base)
+        phrase_query = compiler.phrase()
+        phrased = set(matcher.matches(phrase_query, base)) if phrase_query else set()
+        rows = list(base.filter(pk__in=list(relevance)).values_list(*fields))
+        return rows, relevance, phrased
+
+    def search(self, request: SearchRequest) -> SearchOutcome:
+        query = request.query
+        if query.matches_nothing or request.offset >= MAX_RESULT_WINDOW:
+            return SearchOutcome(0, [], empty_facets(), {}, self.name)
+        rows, relevance, phrased = self._candidates(request)
+
+        def passes(facets: dict, filters: dict) -> bool:
+            return all(
+                value in facets.get(name, ())
+                for name, values in filters.items()
+                for value in values
+            )
+
+        facets = {}
+        for facet in FACETS:
+            filters = request.filters_for_facet(facet)
+            counts: Counter = Counter()
+            for row in rows:
+                if passes(row[4], filters):
+                    counts.update(row[4].get(facet, ()))
+            facets[facet] = facet_order(facet, dict(counts))
+
+        selected = [row for row in rows if passes(row[4], request.filters)]
+        if relevance is None:
+            ranked = sorted(selected, key=lambda r: (r[3] is not None, r[3], r[1]), reverse=True)
+            scores = dict.fromkeys((r[0] for r in ranked), None)
+        else:
+            top = max(relevance.values(), default=0.0) or 1.0
+            scores = {row[0]: self._score(row, query, relevance, top, phrased) for row in selected}
+            ranked = sorted(
+                selected,
+                key=lambda r: (scores[r[0]], r[3] is not None, r[3], r[1]),
+                reverse=True,
+            )
+        window = ranked[request.offset : request.offset + request.limit]
+        texts = dict(
+            SearchDocument.objects.filter(pk__in=[r[0] for r in window]).values_list("pk", "texts")
+        )
+        hits = [
+            Hit(
+                page_id=row[1],
+                score=round(scores[row[0]], 4) if scores[row[0]] is not None else None,
+                texts=texts.get(row[0], {}),
+            )
+            for row in window
+        ]
+        corrections = self._corrections(query) if not selected and not query.is_empty else {}
+        return SearchOutcome(len(selected), hits, facets, corrections, self.name)
+
+    @staticmethod
+    def _score(row, query: ParsedQuery, relevance, top: float, phrased: set[int]) -> float:
+        field_terms = {name: set(row[5].get(name, "").split()) for name in WEIGHTED_FIELDS}
+        score = 0.0
+        for clause in query.positive:
+            best = FIELD_WEIGHTS["body"]
+            for name in WEIGHTED_FIELDS:
+                if _clause_in(clause, field_terms[name]):
+                    best = max(best, FIELD_WEIGHTS[name])
+            score += best
+        if row[0] in phrased:
+            score += PHRASE_BOOST
+        score += RELEVANCE_WEIGHT * (relevance.get(row[0], 0.0) / top)
+        if row[2] == PaperStatus.SUPERSEDED:
+            score *= SUPERSEDED_FACTOR
+        return score
+
+    _vocabulary_lock = threading.Lock()
+    _vocabulary: tuple[tuple, frozenset[str], dict[str, list[str]]] | None = None
+
+    def vocabulary(self) -> tuple[frozenset[str], dict[str, list[str]]]:
+        """Lower-cased words of the papers' titles, summaries and keywords (cached per version)."""
+        papers = SearchDocument.objects.filter(kind=PAPER)
+        version = tuple(papers.aggregate(n=Count("pk"), last=Max("indexed_at")).values())
+        cached = DatabaseBackend._vocabulary
+        if cached and cached[0] == version:
+            return cached[1], cached[2]
+        vocabulary = frozenset(
+            m.group().lower()
+            for text in papers.values_list("spell", flat=True)
+            for m in words(text)
+        )
+        by_initial: dict[str, list[str]] = {}
+        for word in vocabulary:
+            by_initial.setdefault(word[0], []).append(word)
+        with DatabaseBackend._vocabulary_lock:
+            DatabaseBackend._vocabulary = (version, vocabulary, by_initial)
+        return vocabulary, by_initial
+
+    def _corrections(self, query: ParsedQuery) -> dict[str, str]:
+        vocabulary, by_initial = self.vocabulary()
+        corrections = {}
+        for word in query.surface_words():
+            lower = word.lower()
+            if len(lower) < 4 or lower in vocabulary:
+                continue
+            candidates = [w for w in by_initial.get(lower[0], []) if abs(len(w) - len(lower)) <= 2]
+            close = difflib.get_close_matches(lower, candidates, n=1, cutoff=0.75)
+            if close:
+                corrections[lower] = close[0]
+        return corrections
+
+    def complete(self, *, prefix: str, limit: int) -> list[dict]:
+        folded = " ".join(fold(w) for w in prefix.split())
+        if not folded:
+            return []
+        rows = (
+            SearchDocument.objects.exclude(status=PaperStatus.WITHDRAWN)
+            .filter(completion_keys__contains=f" {folded}")
+            .order_by("-published_on", "-page_id")
+            .values_list("completions", flat=True)[:500]
+        )
+        found = []
+        for completions in rows:
+            for completion in completions:
+                if any(key.startswith(folded) for key in completion["keys"]):
+                    found.append(completion)
+        return found
+
+    def describe(self) -> dict:
+        counts = dict(
+            SearchDocument.objects.values_list("kind")
+            .annotate(n=Count("pk"))
+            .values_list("kind", "n")
+        )
+        return {
+            "backend": self.name,
+            "engine": type(self.index.wagtail).__name__,
+            "reachable": self.ping(),
+            "indices": {
+                kind: {"table": SearchDocument._meta.db_table, "documents": counts.get(kind, 0)}
+                for kind in KINDS
+            },
+        }
+
+
+def _clause_in(clause: Clause, terms: set[str]) -> bool:
+    if clause.is_phrase:
+        return all(t.whole in terms for t in clause.terms)
+    term = clause.terms[0]
+    return term.whole in terms or bool(term.parts and all(p in terms for p in term.parts))

@@ -1,0 +1,194 @@
+"""Elasticsearch documents (elasticsearch-dsl) for papers, working groups and events."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from elasticsearch.dsl import (
+    Completion,
+    Date,
+    Document,
+    Integer,
+    Keyword,
+    Object,
+    Text,
+)
+
+from search.analysis import (
+    COMPLETION_ANALYZER,
+    GERMAN_ANALYZER,
+    NORM_ANALYZER,
+    SPELL_ANALYZER,
+    es_analysis,
+    normalise,
+)
+from search.content import EVENT, PAPER, WORKING_GROUP
+
+# Field weights, shared with the database backend's ranking (search/backends/database.py):
+# title first, then the topical metadata (tags, addressees, regulatory projects, groups),
+# then summary and subtitle, the "at a glance" verdict and demands, and the body last.
+FIELD_WEIGHTS = {"title": 6.0, "keywords": 4.0, "summary": 3.0, "lead": 2.0, "body": 1.0}
+# A phrase of all query words counts this much more than the words scattered.
+PHRASE_BOOST = 3.0
+# Superseded papers rank below current ones that match as well.
+SUPERSEDED_FACTOR = 0.25
+
+
+def _german(**kwargs) -> Text:
+    return Text(analyzer=GERMAN_ANALYZER, **kwargs)
+
+
+def _norm() -> Text:
+    return Text(analyzer=NORM_ANALYZER)
+
+
+class PageDocument(Document):
+    """The fields every public page document has: raw German text and normalised terms."""
+
+    page_id = Integer()
+    kind = Keyword()
+    slug = Keyword()
+    url = Keyword(index=False)
+    # Raw text, analysed by the node's German chain (core or full).
+    title = _german()
+    subtitle = _german()
+    summary = _german()
+    lead = _german()
+    keywords = _german()
+    body = _german()
+    # The same text through search/analysis.py (folding, stemming, compound parts).
+    title_norm = _norm()
+    summary_norm = _norm()
+    lead_norm = _norm()
+    keywords_norm = _norm()
+    body_norm = _norm()
+    # Lower-cased surface words for did-you-mean, completions for search-as-you-type.
+    spell = Text(analyzer=SPELL_ANALYZER)
+    suggest = Completion(analyzer=COMPLETION_ANALYZER, search_analyzer=COMPLETION_ANALYZER)
+    completions = Object(enabled=False)
+    published_on = Date()
+    fingerprint = Keyword()
+
+    class Index:
+        name = "pages"
+        settings = {"number_of_shards": 1}
+
+    @classmethod
+    def from_content(cls, document: dict) -> "PageDocument":
+        """Map an engine-neutral document (search/content.py) onto this Document."""
+        keywords = [t for values in document["keywords"].values() for t in values]
+        return cls(
+            meta={"id": document["page_id"]},
+            page_id=document["page_id"],
+            kind=document["kind"],
+            slug=document["slug"],
+            url=document["url"],
+            title=document["title"],
+            subtitle=document["subtitle"],
+            summary=document["summary"],
+            lead=document["lead"],
+            keywords=keywords,
+            body=document["body"],
+            title_norm=normalise(document["title"]).as_es(),
+            summary_norm=normalise(document["subtitle"], document["summary"]).as_es(),
+            lead_norm=normalise(*document["lead"]).as_es(),
+            keywords_norm=normalise(*keywords).as_es(),
+            body_norm=normalise(document["body"]).as_es(),
+            spell=[document["title"], document["subtitle"], document["summary"], *keywords],
+            suggest=[{"input": c["keys"], "weight": c["weight"]} for c in document["completions"]]
+            or None,
+            completions=[
+                {k: c[k] for k in ("page_id", "text", "kind", "url", "weight", "keys")}
+                for c in document["completions"]
+            ],
+            published_on=document.get("published_on"),
+            fingerprint=document["fingerprint"],
+        )
+
+
+class PaperDocument(PageDocument):
+    """A position paper, statement, list of demands or press release."""
+
+    status = Keyword()
+    paper_type = Keyword()
+    working_group = Keyword()
+    tag = Keyword()
+    addressee = Keyword()
+    level = Keyword()
+    regulatory_project = Keyword()
+    year = Keyword()
+
+    class Index:
+        name = "papers"
+        settings = {"number_of_shards": 1}
+
+    @classmethod
+    def from_content(cls, document: dict) -> "PaperDocument":
+        doc = super().from_content(document)
+        doc.status = document["status"]
+        doc.paper_type = document["paper_type"]
+        for facet, values in document["facets"].items():
+            setattr(doc, facet, values)
+        return doc
+
+
+class WorkingGroupDocument(PageDocument):
+    """A working group ("Arbeitskreis")."""
+
+    class Index:
+        name = "working-groups"
+        settings = {"number_of_shards": 1}
+
+
+class EventDocument(PageDocument):
+    """An event of the association or a working group."""
+
+    starts_at = Date()
+
+    class Index:
+        name = "events"
+        settings = {"number_of_shards": 1}
+
+    @classmethod
+    def from_content(cls, document: dict) -> "EventDocument":
+        doc = super().from_content(document)
+        doc.starts_at = document.get("starts_at")
+        return doc
+
+
+DOCUMENTS: dict[str, type[PageDocument]] = {
+    PAPER: PaperDocument,
+    WORKING_GROUP: WorkingGroupDocument,
+    EVENT: EventDocument,
+}
+
+
+def alias_name(kind: str) -> str:
+    """The alias all reads and writes go through: ``<prefix>-<documents>``."""
+    return f"{settings.SEARCH_INDEX_PREFIX}-{DOCUMENTS[kind].Index.name}"
+
+
+def index_body(kind: str, chain: str) -> dict:
+    """Settings and mappings of a new physical index for a kind on a chain."""
+    document = DOCUMENTS[kind]
+    mapping = document._doc_type.mapping.to_dict()
+    body = {
+        "settings": {
+            **document.Index.settings,
+            "number_of_replicas": settings.SEARCH_ES_REPLICAS,
+            "analysis": es_analysis(chain),
+        },
+        "mappings": mapping,
+    }
+    body["mappings"]["_meta"] = {"chain": chain, "schema": schema_fingerprint(kind, chain)}
+    return body
+
+
+def schema_fingerprint(kind: str, chain: str) -> str:
+    """A short hash of mapping and analysis: a different one means the index needs a rebuild."""
+    document = DOCUMENTS[kind]
+    payload = json.dumps(
+        [document._doc_type.mapping.to_dict(), es_analysis(chain), document.Index.settings],
+        sort_keys=True,
+    )
+    return hashlib.sha1(payload.encode()).hexdigest()[:12]

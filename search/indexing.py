@@ -1,0 +1,243 @@
+"""Index writes: sync changed pages, rebuild with an alias swap, compare and reconcile."""
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
+from datetime import datetime, timedelta
+from itertools import islice
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry
+
+from search.backends import SearchBackend, write_backends
+from search.content import (
+    KINDS,
+    PAPER,
+    WORKING_GROUP,
+    documents_build,
+    documents_count,
+    kind_of,
+    public_ids,
+)
+from workgroups.models import PositionPaperPage
+from workgroups.selectors import public_scope
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 500
+
+
+def _chunks(items: Iterable, size: int = CHUNK) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def index_pages_sync(
+    *, page_ids: Iterable[int], backends: list[SearchBackend] | None = None
+) -> dict:
+    """Make the index agree with the current public state of these pages.
+
+    Public pages are (re)written from their live row, everything else is removed: a draft,
+    a private or unpublished page, a deleted id. Idempotent, so retries and duplicate
+    tasks are harmless; the order of tasks does not matter.
+    """
+    ids = {int(pk) for pk in page_ids}
+    backends = write_backends() if backends is None else backends
+    scope = public_scope()
+    written: dict[str, list[dict]] = {}
+    for kind in KINDS:
+        for chunk in _chunks(sorted(ids)):
+            documents = list(documents_build(kind=kind, ids=chunk, scope=scope))
+            if documents:
+                written.setdefault(kind, []).extend(documents)
+    keep = {d["page_id"] for docs in written.values() for d in docs}
+    removed = sorted(ids - keep)
+    for backend in backends:
+        for kind, documents in written.items():
+            for chunk in _chunks(documents, 200):
+                backend.documents_write(kind=kind, documents=chunk)
+        if removed:
+            backend.documents_delete(page_ids=removed)
+    return {"written": len(keep), "removed": len(removed)}
+
+
+def subtree_ids(*, root_id: int) -> list[int]:
+    """A page, its descendants and, for a working group, the papers it co-authors."""
+    root = Page.objects.filter(pk=root_id).only("path", "content_type").first()
+    if root is None:
+        return [root_id]
+    ids = set(Page.objects.filter(path__startswith=root.path).values_list("pk", flat=True))
+    if kind_of(root.specific_deferred) == WORKING_GROUP:
+        ids |= set(
+            PositionPaperPage.objects.filter(co_working_groups=root_id).values_list("pk", flat=True)
+        )
+    return sorted(ids)
+
+
+def index_reconcile(
+    *,
+    kinds: Iterable[str] = KINDS,
+    within: set[int] | None = None,
+    compare_content: bool = True,
+    backends: list[SearchBackend] | None = None,
+    progress: Callable[[str, int], object] | None = None,
+) -> dict:
+    """Repair drift both ways: add missing documents, remove extra ones, refresh stale ones.
+
+    ``within`` limits the work to some page ids (a subtree); ``compare_content=False``
+    only fixes membership (cheap: no documents are built for pages already indexed).
+    """
+    backends = write_backends() if backends is None else backends
+    scope = public_scope()
+    report: dict[str, dict] = {}
+    for backend in backends:
+        for kind in kinds:
+            public = public_ids(kind=kind, scope=scope)
+            indexed = backend.indexed_fingerprints(kind=kind)
+            if within is not None:
+                public &= within
+                indexed = {pk: fp for pk, fp in indexed.items() if pk in within}
+            missing = public - indexed.keys()
+            extra = set(indexed) - public
+            candidates = missing | (public & indexed.keys() if compare_content else set())
+            bar = progress(f"{backend.name}/{kind}", len(candidates)) if progress else None
+            stale = 0
+            with bar if bar is not None else nullcontext():
+                for chunk in _chunks(sorted(candidates)):
+                    documents = [
+                        d
+                        for d in documents_build(kind=kind, ids=chunk, scope=scope)
+                        if indexed.get(d["page_id"]) != d["fingerprint"]
+                    ]
+                    stale += sum(1 for d in documents if d["page_id"] in indexed)
+                    for part in _chunks(documents, 200):
+                        backend.documents_write(kind=kind, documents=part)
+                    if bar is not None:
+                        bar.update(len(chunk))
+            if extra:
+                backend.documents_delete(page_ids=sorted(extra))
+            report[f"{backend.name}/{kind}"] = {
+                "public": len(public),
+                "indexed": len(indexed),
+                "added": len(missing),
+                "removed": len(extra),
+                "refreshed": stale,
+            }
+    return report
+
+
+def index_status(*, backends: list[SearchBackend] | None = None) -> dict:
+    """Document counts per backend and kind next to the number of public pages."""
+    backends = write_backends() if backends is None else backends
+    scope = public_scope()
+    expected = {kind: documents_count(kind=kind, scope=scope) for kind in KINDS}
+    report = {}
+    for backend in backends:
+        facts = backend.describe()
+        for kind in KINDS:
+            entry = facts.get("indices", {}).get(kind, {})
+            entry["public"] = expected[kind]
+            entry["in_sync"] = entry.get("documents") == expected[kind]
+        report[backend.name] = facts
+    return report
+
+
+def index_setup(*, backends: list[SearchBackend] | None = None) -> dict:
+    """Create missing indices and aliases and fill them; safe to run at every deploy."""
+    backends = write_backends() if backends is None else backends
+    created = {}
+    for backend in backends:
+        names = backend.setup()
+        created[backend.name] = names
+    if any(created.values()):
+        index_reconcile(backends=backends, compare_content=False)
+    return created
+
+
+def _changed_since(started: datetime) -> set[int]:
+    """Pages touched (published, unpublished, moved, deleted, restricted, …) since a time."""
+    touched = set(
+        PageLogEntry.objects.filter(timestamp__gte=started - timedelta(seconds=1)).values_list(
+            "page_id", flat=True
+        )
+    )
+    ids = set(touched)
+    for root_id in touched:
+        ids.update(subtree_ids(root_id=root_id))
+    return ids
+
+
+def index_rebuild(
+    *,
+    kinds: Iterable[str] = KINDS,
+    backends: list[SearchBackend] | None = None,
+    progress: Callable[[str, int], object] | None = None,
+) -> dict:
+    """Build every index anew and swap it in; then replay what changed meanwhile.
+
+    Elasticsearch: a new physical index is filled by streaming bulk requests, the alias
+    moves in one atomic step and the old index is dropped, so searches never see a half
+    index. Changes published during the build went to the old index; they are replayed
+    from Wagtail's page log right after the swap.
+    """
+    backends = write_backends() if backends is None else backends
+    started = timezone.now()
+    report = {}
+    scope = public_scope()
+    for backend in backends:
+        for kind in kinds:
+            total = documents_count(kind=kind, scope=scope)
+            bar = progress(f"{backend.name}/{kind}", total) if progress else None
+            with bar if bar is not None else nullcontext():
+                result = backend.rebuild(
+                    kind=kind,
+                    documents=documents_build(kind=kind, scope=scope),
+                    progress=bar.update if bar is not None else (lambda n: None),
+                )
+            report[f"{backend.name}/{kind}"] = result
+    changed = _changed_since(started)
+    if changed:
+        index_pages_sync(page_ids=changed, backends=backends)
+    report["replayed"] = len(changed)
+    return report
+
+
+def index_updates_enqueue(
+    *, page_ids: Iterable[int] = (), subtree_of: int | None = None, only_missing: bool = False
+) -> None:
+    """Queue index updates for a publish-side change; never lets a failure reach the editor.
+
+    The task row is written in the editor's transaction (durable, and gone again if the
+    publish rolls back); the worker retries until Elasticsearch takes the update.
+    """
+    from search.tasks import index_pages, index_subtree
+
+    try:
+        with transaction.atomic():
+            if subtree_of is not None:
+                index_subtree.enqueue(root_id=subtree_of, only_missing=only_missing)
+            for chunk in _chunks(sorted({int(pk) for pk in page_ids})):
+                index_pages.enqueue(page_ids=chunk)
+    except Exception:  # noqa: BLE001 - publishing must never fail because of the index
+        logger.exception(
+            "Suchindex-Aktualisierung nicht eingereiht (Seiten %s, Teilbaum %s); "
+            "`manage.py search_index reconcile` repariert das.",
+            list(page_ids)[:20],
+            subtree_of,
+        )
+
+
+def page_change_enqueue(*, page: Page, event: str) -> None:
+    """Decide what a publish-side event means for the index and queue it."""
+    kind = kind_of(page)
+    if event == "deleted" or kind in (PAPER, "event"):
+        index_updates_enqueue(page_ids=[page.pk])
+    elif kind == WORKING_GROUP:
+        # The group's name is part of its papers' documents; its state decides theirs.
+        index_updates_enqueue(subtree_of=page.pk)
+    else:
+        # A section (home, index page): publishing it again only matters if it was not
+        # live before, so only membership is fixed; unpublish/move/privacy change all.
+        index_updates_enqueue(subtree_of=page.pk, only_missing=event == "published")

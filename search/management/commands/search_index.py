@@ -1,0 +1,124 @@
+"""manage.py search_index setup|rebuild|status|reconcile|wordlist: manage the public search index."""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from search.analysis import MIN_PART, lexicon
+from search.backends import SearchBackend, database_backend, search_backend, write_backends
+from search.content import KINDS
+from search.indexing import index_rebuild, index_reconcile, index_setup, index_status
+
+
+class Command(BaseCommand):
+    help = (
+        "Suchindex verwalten: setup (fehlende Indizes anlegen, idempotent), rebuild (neu "
+        "aufbauen, Alias atomar umschalten), status (mit der Datenbank vergleichen), "
+        "reconcile (Abweichungen reparieren), wordlist (Wortliste für den Decompounder)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "action", choices=["setup", "rebuild", "status", "reconcile", "wordlist"]
+        )
+        parser.add_argument(
+            "--backend",
+            choices=["all", "elasticsearch", "database"],
+            default="all",
+            help="Nur dieses Backend (Standard: alle, die Aktualisierungen erhalten).",
+        )
+        parser.add_argument("--kind", choices=KINDS, action="append", help="Nur diese Art.")
+        parser.add_argument("--json", action="store_true", help="Ergebnis als JSON ausgeben.")
+        parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument("--output", help="wordlist: Zieldatei (Standard: stdout).")
+
+    def _backends(self, choice: str) -> list[SearchBackend]:
+        backends = write_backends()
+        if choice == "all":
+            return backends
+        chosen = [b for b in backends if b.name == choice]
+        if not chosen:
+            if choice == "database":
+                return [database_backend()]
+            raise CommandError(
+                f"Backend {choice} ist nicht konfiguriert (ELASTICSEARCH_URL fehlt?)."
+            )
+        return chosen
+
+    def _progress(self, quiet: bool):
+        def bar(label: str, total: int):
+            return tqdm(
+                total=total,
+                desc=label,
+                unit=" Dok.",
+                file=sys.stderr,
+                disable=quiet,
+                dynamic_ncols=True,
+            )
+
+        return bar
+
+    def handle(self, *args, action, backend, kind, json: bool, no_progress, output, **options):
+        kinds = kind or list(KINDS)
+        if action == "wordlist":
+            return self._wordlist(output)
+        backends = self._backends(backend)
+        progress = self._progress(no_progress or options.get("verbosity", 1) == 0)
+        if action == "setup":
+            result = index_setup(backends=backends)
+        elif action == "rebuild":
+            result = index_rebuild(kinds=kinds, backends=backends, progress=progress)
+        elif action == "reconcile":
+            result = index_reconcile(kinds=kinds, backends=backends, progress=progress)
+        else:
+            result = index_status(backends=backends)
+            result["active"] = search_backend().name
+        self._report(action, result, as_json=json)
+        if action == "status" and not all(
+            entry.get("in_sync")
+            for facts in result.values()
+            if isinstance(facts, dict)
+            for entry in facts.get("indices", {}).values()
+        ):
+            raise CommandError("Der Suchindex weicht von der Datenbank ab (reconcile hilft).")
+
+    def _report(self, action: str, result: dict, *, as_json: bool) -> None:
+        if as_json:
+            self.stdout.write(json_dumps(result))
+            return
+        if action == "status":
+            self.stdout.write(f"aktive Suche: {result.pop('active')}")
+            for name, facts in result.items():
+                state = "erreichbar" if facts.get("reachable") else "NICHT erreichbar"
+                extra = f", Kette {facts['chain']}" if facts.get("chain") else ""
+                self.stdout.write(f"{name}: {state}{extra}")
+                for kind, entry in facts.get("indices", {}).items():
+                    mark = "ok" if entry.get("in_sync") else "ABWEICHUNG"
+                    where = entry.get("alias") or entry.get("table")
+                    self.stdout.write(
+                        f"  {kind:14} {where}: {entry.get('documents')} im Index, "
+                        f"{entry['public']} öffentlich – {mark}"
+                    )
+            return
+        for key, value in result.items():
+            self.stdout.write(f"{key}: {json_dumps(value)}")
+        self.stdout.write(self.style.SUCCESS(f"search_index {action}: fertig"))
+
+    def _wordlist(self, output: str | None) -> None:
+        # For the full chain's dictionary_decompounder on the Elasticsearch node (see README).
+        words = sorted(w for w in lexicon() if len(w) >= MIN_PART and w.isalpha())
+        if not words:
+            raise CommandError("Kein Wörterbuch gefunden (SEARCH_HUNSPELL_DIC, hunspell-de-de).")
+        text = "\n".join(words) + "\n"
+        if output:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            self.stdout.write(f"{len(words)} Wörter nach {output} geschrieben")
+        else:
+            self.stdout.write(text, ending="")
+
+
+def json_dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str, indent=None)

@@ -1,0 +1,172 @@
+"""Searching: run a query on the active backend and turn hits into public papers."""
+
+import logging
+import re
+from dataclasses import dataclass
+
+from taggit.models import Tag
+from wagtail.models import Page
+
+from search.analysis import fold
+from search.backends import SearchUnavailable, fallback_backend, search_backend
+from search.backends.base import SearchOutcome, SearchRequest
+from search.content import FACETS
+from search.highlight import highlight_hit
+from search.query import ParsedQuery, query_parse
+from workgroups.models import (
+    Addressee,
+    Level,
+    PaperType,
+    RegulatoryProject,
+    WorkingGroupPage,
+)
+from workgroups.selectors import PublicScope, papers_public, public_scope
+
+logger = logging.getLogger(__name__)
+
+SUGGEST_LIMIT = 8
+
+
+@dataclass
+class SearchResultPage:
+    """One page of search results, ready for the API serializers."""
+
+    count: int
+    papers: list  # papers_public() rows with .search_score and .search_highlight
+    facets: dict[str, list[dict]]
+    suggestion: str | None
+    backend: str
+    scope: PublicScope
+
+
+def _labels(facet: str, values: list[str]) -> dict[str, str]:
+    if not values:
+        return {}
+    if facet == "working_group":
+        rows = WorkingGroupPage.objects.filter(slug__in=values).values_list("slug", "title")
+    elif facet == "tag":
+        rows = Tag.objects.filter(slug__in=values).values_list("slug", "name")
+    elif facet == "addressee":
+        rows = Addressee.objects.filter(slug__in=values).values_list("slug", "name")
+    elif facet == "regulatory_project":
+        rows = [
+            (slug, short or title)
+            for slug, short, title in RegulatoryProject.objects.filter(slug__in=values).values_list(
+                "slug", "short_title", "title"
+            )
+        ]
+    elif facet == "paper_type":
+        rows = [(v, str(PaperType(v).label)) for v in values if v in PaperType.values]
+    elif facet == "level":
+        rows = [(v, str(Level(v).label)) for v in values if v in Level.values]
+    else:
+        rows = [(v, v) for v in values]
+    return dict(rows)
+
+
+def facets_labelled(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[dict]]:
+    out = {}
+    for facet in FACETS:
+        values = facets.get(facet, [])
+        labels = _labels(facet, [value for value, _count in values])
+        out[facet] = [
+            {"value": value, "label": labels.get(value, value), "count": count}
+            for value, count in values
+        ]
+    return out
+
+
+def suggestion_from(query: ParsedQuery, corrections: dict[str, str]) -> str | None:
+    """The user's text with unknown words replaced by the closest known ones, or None."""
+    if not corrections:
+        return None
+
+    def replace(match: re.Match) -> str:
+        word = match.group()
+        fixed = corrections.get(word.lower())
+        if not fixed:
+            return word
+        return fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed
+
+    suggestion = re.sub(r"[^\W_]+", replace, query.text.strip())
+    return suggestion if suggestion != query.text.strip() else None
+
+
+def _run(request: SearchRequest) -> SearchOutcome:
+    backend = search_backend()
+    try:
+        return backend.search(request)
+    except SearchUnavailable as exc:
+        fallback = fallback_backend()
+        if fallback is None:
+            raise
+        logger.warning("Elasticsearch nicht erreichbar, Suche aus der Datenbank: %s", exc)
+        return fallback.search(request)
+
+
+def search_papers(
+    *,
+    q: str,
+    filters: dict[str, tuple[str, ...]],
+    offset: int,
+    limit: int,
+    scope: PublicScope | None = None,
+) -> SearchResultPage:
+    """Search public papers: hits from the engine, papers (in hit order) from the database."""
+    scope = scope or public_scope()
+    query = query_parse(q)
+    outcome = _run(SearchRequest(query=query, filters=filters, offset=offset, limit=limit))
+    ids = [hit.page_id for hit in outcome.hits]
+    # The database has the last word: a hit the index still holds for a page that is no
+    # longer public is dropped here, never shown.
+    papers = papers_public(scope=scope).in_bulk(ids)
+    results = []
+    for hit in outcome.hits:
+        paper = papers.get(hit.page_id)
+        if paper is None:
+            continue
+        paper.search_score = hit.score
+        paper.search_highlight = highlight_hit(hit.texts, query)
+        results.append(paper)
+    suggestion = suggestion_from(query, outcome.corrections) if outcome.count == 0 else None
+    return SearchResultPage(
+        count=outcome.count,
+        papers=results,
+        facets=facets_labelled(outcome.facets),
+        suggestion=suggestion,
+        backend=outcome.backend,
+        scope=scope,
+    )
+
+
+def completions_get(*, prefix: str, limit: int = SUGGEST_LIMIT) -> list[dict]:
+    """Up to ``limit`` completions for search-as-you-type, only from public pages."""
+    prefix = prefix.strip()
+    if not prefix:
+        return []
+    try:
+        found = search_backend().complete(prefix=prefix, limit=limit)
+    except SearchUnavailable:
+        fallback = fallback_backend()
+        if fallback is None:
+            raise
+        found = fallback.complete(prefix=prefix, limit=limit)
+    scope = public_scope()
+    page_ids = {c["page_id"] for c in found}
+    public = set(
+        Page.objects.filter(scope.q(), pk__in=page_ids).values_list("pk", flat=True)
+        if page_ids
+        else []
+    )
+    folded = " ".join(fold(w) for w in prefix.split())
+    best: dict[str, dict] = {}
+    for completion in found:
+        if completion["page_id"] not in public:
+            continue
+        key = completion["text"].casefold()
+        starts = completion["keys"][0].startswith(folded) if completion["keys"] else False
+        rank = (not starts, -completion["weight"], completion["text"].casefold())
+        if key not in best or rank < best[key]["rank"]:
+            best[key] = {**completion, "rank": rank}
+    ordered = sorted(best.values(), key=lambda c: c["rank"])[:limit]
+    return [{"text": c["text"], "kind": c["kind"], "url": c["url"]} for c in ordered]
