@@ -17,7 +17,7 @@ export function Pagination({
       <ul>
         {page > 1 ? (
           <li>
-            <Link href={hrefFor(page - 1)} rel="prev">
+            <Link prefetch={false} href={hrefFor(page - 1)} rel="prev">
               ‹ Zurück
             </Link>
           </li>
@@ -37,7 +37,7 @@ export function Pagination({
                   {p}
                 </span>
               ) : (
-                <Link href={hrefFor(p)}>
+                <Link prefetch={false} href={hrefFor(p)}>
                   <span className="visually-hidden">Seite </span>
                   {p}
                 </Link>
@@ -47,7 +47,7 @@ export function Pagination({
         )}
         {page < totalPages ? (
           <li>
-            <Link href={hrefFor(page + 1)} rel="next">
+            <Link prefetch={false} href={hrefFor(page + 1)} rel="next">
               Weiter ›
             </Link>
           </li>

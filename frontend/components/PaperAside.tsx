@@ -60,7 +60,7 @@ export function PaperAside({ paper, canonicalUrl }: { paper: PaperDetail; canoni
           <ul>
             {paper.dispatches.map((d, i) => (
               <li key={`${d.addressee.slug}-${i}`}>
-                <Link href={hrefWith(ROUTES.papers, { adressat: d.addressee.slug })}>{d.addressee.name}</Link>
+                <Link prefetch={false} href={hrefWith(ROUTES.papers, { adressat: d.addressee.slug })}>{d.addressee.name}</Link>
                 <br />
                 <span className="small muted">
                   {levelLabel(d.addressee.level)}
@@ -78,7 +78,7 @@ export function PaperAside({ paper, canonicalUrl }: { paper: PaperDetail; canoni
           <ul>
             {paper.addressees.map((a) => (
               <li key={a.slug}>
-                <Link href={hrefWith(ROUTES.papers, { adressat: a.slug })}>{a.name}</Link>
+                <Link prefetch={false} href={hrefWith(ROUTES.papers, { adressat: a.slug })}>{a.name}</Link>
               </li>
             ))}
           </ul>
@@ -174,7 +174,7 @@ export function PaperAside({ paper, canonicalUrl }: { paper: PaperDetail; canoni
           <ul className="tag-list">
             {paper.tags.map((t) => (
               <li key={t.slug}>
-                <Link href={hrefWith(ROUTES.papers, { schlagwort: t.slug })}>{t.name}</Link>
+                <Link prefetch={false} href={hrefWith(ROUTES.papers, { schlagwort: t.slug })}>{t.name}</Link>
               </li>
             ))}
           </ul>

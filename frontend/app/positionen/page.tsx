@@ -101,7 +101,7 @@ export default async function PapersPage({ searchParams }: Props) {
             <ul className="active-filters" aria-label="Aktive Filter">
               {active.map((key) => (
                 <li key={key}>
-                  <Link href={paperListHref(state, { [key]: key === "archiv" ? false : "" } as Partial<PaperListState>)}>
+                  <Link prefetch={false} href={paperListHref(state, { [key]: key === "archiv" ? false : "" } as Partial<PaperListState>)}>
                     {labels[key]} <span aria-hidden="true">×</span>
                     <span className="visually-hidden"> (Filter entfernen)</span>
                   </Link>

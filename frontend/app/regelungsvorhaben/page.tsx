@@ -64,7 +64,7 @@ function Project({ project, headingLevel }: { project: RegulatoryProjectRef; hea
         ) : null}
       </dl>
       <p className="small" style={{ margin: 0, display: "flex", flexWrap: "wrap", gap: "0.4rem 1.25rem" }}>
-        <Link href={hrefWith(ROUTES.papers, { vorhaben: project.slug, archiv: "1" })}>
+        <Link prefetch={false} href={hrefWith(ROUTES.papers, { vorhaben: project.slug, archiv: "1" })}>
           {typeof count === "number" ? `${plural(count, "Papier", "Papiere")} dazu` : "Unsere Papiere dazu"}
           <span className="visually-hidden"> ({project.short_title || project.title})</span>
         </Link>

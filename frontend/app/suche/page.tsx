@@ -46,7 +46,7 @@ async function Tips() {
       <ul className="tag-list">
         {top.map((t) => (
           <li key={t.slug}>
-            <Link href={hrefWith(ROUTES.search, { tag: t.slug })}>{t.name}</Link>
+            <Link prefetch={false} href={hrefWith(ROUTES.search, { tag: t.slug })}>{t.name}</Link>
           </li>
         ))}
       </ul>
@@ -54,7 +54,7 @@ async function Tips() {
       <ul className="tag-list">
         {groups.results.map((g) => (
           <li key={g.slug}>
-            <Link href={hrefWith(ROUTES.search, { working_group: g.slug })}>{g.name || g.title}</Link>
+            <Link prefetch={false} href={hrefWith(ROUTES.search, { working_group: g.slug })}>{g.name || g.title}</Link>
           </li>
         ))}
       </ul>
@@ -122,7 +122,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 <button type="submit" form={FORM_ID} className="button button--secondary">
                   Filter anwenden
                 </button>
-                {activeFilters.length ? <Link href={hrefWith(ROUTES.search, { q: state.q })}>Alle Filter entfernen</Link> : null}
+                {activeFilters.length ? <Link prefetch={false} href={hrefWith(ROUTES.search, { q: state.q })}>Alle Filter entfernen</Link> : null}
               </div>
             </>
           ) : (
@@ -150,7 +150,7 @@ export default async function SearchPage({ searchParams }: Props) {
               {result.suggestion ? (
                 <p className="did-you-mean">
                   Meinten Sie{" "}
-                  <Link href={searchHref({ ...state, q: result.suggestion })}>
+                  <Link prefetch={false} href={searchHref({ ...state, q: result.suggestion })}>
                     <strong>{result.suggestion}</strong>
                   </Link>
                   ?
@@ -160,7 +160,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 <ul className="active-filters" aria-label="Aktive Filter">
                   {activeFilters.map((f) => (
                     <li key={`${f.facet}-${f.value}`}>
-                      <Link href={searchHref(toggleFacet(state, f.facet, f.value))}>
+                      <Link prefetch={false} href={searchHref(toggleFacet(state, f.facet, f.value))}>
                         {FILTER_LABELS[f.facet]}: {f.label} <span aria-hidden="true">×</span>
                         <span className="visually-hidden"> (Filter entfernen)</span>
                       </Link>
@@ -183,7 +183,7 @@ export default async function SearchPage({ searchParams }: Props) {
                     <li>Suchen Sie nach einem Gesetz (z. B. „NIS2“), einem Ministerium oder einer Zitier-ID.</li>
                     {activeFilters.length ? (
                       <li>
-                        <Link href={hrefWith(ROUTES.search, { q: state.q })}>Suche ohne Filter wiederholen</Link>
+                        <Link prefetch={false} href={hrefWith(ROUTES.search, { q: state.q })}>Suche ohne Filter wiederholen</Link>
                       </li>
                     ) : null}
                     <li>

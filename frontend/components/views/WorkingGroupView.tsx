@@ -119,7 +119,7 @@ export function WorkingGroupView({
               <ul className="tag-list">
                 {group.topics.map((t) => (
                   <li key={t.slug}>
-                    <Link href={hrefWith(ROUTES.papers, { schlagwort: t.slug })}>{t.name}</Link>
+                    <Link prefetch={false} href={hrefWith(ROUTES.papers, { schlagwort: t.slug })}>{t.name}</Link>
                   </li>
                 ))}
               </ul>

@@ -37,7 +37,7 @@ afterAll(async () => {
 describe.each([1280, 390])("axe at %i px", (width) => {
   it.each(Object.keys(PAGES))("%s", async (name) => {
     await page.setViewportSize({ width, height: 900 });
-    await page.goto(`${SITE()}${PAGES[name]}`, { waitUntil: "networkidle" });
+    await page.goto(`${SITE()}${PAGES[name]}`, { waitUntil: "load" });
     const violations = await axeViolations(page);
     expect(violations, violations.join("\n")).toEqual([]);
   });

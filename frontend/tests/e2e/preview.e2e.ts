@@ -35,8 +35,7 @@ describe("editor preview", () => {
     await page.goto(`${BACKEND()}/admin/pages/${paper.id}/edit/`);
     await page.fill("#id_title", marker);
     // Save a draft (a revision, never public).
-    await page.locator('button[name="action-draft"], button:has-text("Entwurf speichern")').first().click();
-    await page.waitForLoadState("networkidle");
+    await Promise.all([page.waitForEvent("load"), page.locator("form[data-edit-form] button.action-save").first().click()]);
     expect(await page.inputValue("#id_title")).toBe(marker);
 
     // What the admin's Preview button does: post the form state, then load the preview view,

@@ -23,8 +23,7 @@ describe("search", () => {
     await page.goto(`${SITE()}/`);
     await page.focus("#header-search");
     await page.keyboard.type("Fachkräfte");
-    await page.keyboard.press("Escape"); // close suggestions, if any, then submit the query
-    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter"); // no suggestion is selected, so Enter submits the query
     await page.waitForURL(/\/suche\/\?q=Fachkr/);
     await page.waitForSelector(".result-bar p");
     const all = await count(page);

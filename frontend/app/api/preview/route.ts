@@ -16,8 +16,11 @@ export async function GET(request: Request): Promise<Response> {
     return new Response("Vorschau-Token fehlt.", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   (await draftMode()).enable();
-  const target = new URL("/vorschau/", url);
-  target.searchParams.set("token", token);
-  if (contentType) target.searchParams.set("content_type", contentType);
-  return NextResponse.redirect(target, { status: 307, headers: { "Cache-Control": "no-store" } });
+  const query = new URLSearchParams({ token });
+  if (contentType) query.set("content_type", contentType);
+  // A relative Location keeps the host the editor used (request.url may name another).
+  return new NextResponse(null, {
+    status: 307,
+    headers: { Location: `/vorschau/?${query.toString()}`, "Cache-Control": "no-store" },
+  });
 }
