@@ -9,13 +9,16 @@ export function PaperItem({
   paper,
   headingLevel = 3,
   titleHtml,
+  summaryHtml,
   snippets,
 }: {
   paper: PaperListItem;
   headingLevel?: 2 | 3;
   /** Highlighted title (search); already made safe by safeHighlight. */
   titleHtml?: string;
-  /** Highlighted fragments (search) shown instead of the summary. */
+  /** Highlighted summary (search); made safe here. */
+  summaryHtml?: string;
+  /** Highlighted body fragments (search), shown below the summary. */
   snippets?: string[];
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -34,13 +37,14 @@ export function PaperItem({
         )}
       </Heading>
       {paper.subtitle ? <p className="paper-item__subtitle">{paper.subtitle}</p> : null}
-      {snippets && snippets.length ? (
-        snippets.slice(0, 2).map((fragment, i) => (
-          <p key={i} className="snippet" dangerouslySetInnerHTML={{ __html: safeHighlight(fragment) }} />
-        ))
+      {summaryHtml ? (
+        <p className="paper-item__summary paper-item__summary--clamped" dangerouslySetInnerHTML={{ __html: safeHighlight(summaryHtml) }} />
       ) : (
         <p className="paper-item__summary">{truncate(paper.summary, 280)}</p>
       )}
+      {snippets?.slice(0, 2).map((fragment, i) => (
+        <p key={i} className="snippet" dangerouslySetInnerHTML={{ __html: safeHighlight(fragment) }} />
+      ))}
       <dl className="paper-item__meta">
         <dt>Veröffentlicht</dt>
         <dd>

@@ -238,15 +238,19 @@ def main() -> int:
         run([*manage, "migrate", "--noinput"], env=backend_env, title="Backend: migrate")
         run([*manage, "createcachetable"], env=backend_env, title="Backend: Cache-Tabelle")
         run([*manage, "load_demo_content"], env=backend_env, title="Backend: Demo-Inhalte")
-        if es_url:
-            if manage_has("search_index", backend_env):
-                run(
-                    [*manage, "search_index", "rebuild"],
-                    env=backend_env,
-                    title=f"Backend: Suchindex in Elasticsearch aufbauen ({es_url})",
-                )
-            else:
-                print("Hinweis: `manage.py search_index` gibt es (noch) nicht.", flush=True)
+        # Build the search index up front (Elasticsearch when configured, else the database
+        # backend), so the first search does not race the task worker's queue.
+        if manage_has("search_index", backend_env):
+            run(
+                [*manage, "search_index", "rebuild", "--no-progress"],
+                env=backend_env,
+                title="Backend: Suchindex aufbauen"
+                + (f" (Elasticsearch {es_url})" if es_url else " (Datenbank)"),
+            )
+        elif es_url:
+            raise E2EError(
+                "TEST_ELASTICSEARCH_URL ist gesetzt, aber `manage.py search_index` fehlt."
+            )
 
         step("Server starten")
         processes.start(

@@ -172,8 +172,16 @@ export default async function SearchPage({ searchParams }: Props) {
                 <ul className="paper-list">
                   {result.results.map((hit) => {
                     const title = highlightFragments(hit.highlight?.title)[0];
-                    const snippets = [...highlightFragments(hit.highlight?.summary), ...highlightFragments(hit.highlight?.body)];
-                    return <PaperItem key={hit.slug} paper={hit} titleHtml={title ? safeHighlight(title) : undefined} snippets={snippets} />;
+                    const summary = highlightFragments(hit.highlight?.summary)[0];
+                    return (
+                      <PaperItem
+                        key={hit.slug}
+                        paper={hit}
+                        titleHtml={title ? safeHighlight(title) : undefined}
+                        summaryHtml={summary}
+                        snippets={highlightFragments(hit.highlight?.body)}
+                      />
+                    );
                   })}
                 </ul>
               ) : (

@@ -42,11 +42,16 @@ describe("editor preview", () => {
     // which for headless pages embeds {FRONTEND_URL}/api/preview/?content_type=…&token=….
     const previewView = `${BACKEND()}/admin/pages/${paper.id}/edit/preview/`;
     const posted = await page.evaluate(async (url) => {
-      const form = document.querySelector("form[data-edit-form], form#page-edit-form, main form") as HTMLFormElement;
+      const form = document.querySelector("form[data-edit-form]") as HTMLFormElement;
       const response = await fetch(url, { method: "POST", body: new FormData(form) });
-      return response.json();
+      const text = await response.text();
+      try {
+        return JSON.parse(text) as { is_valid: boolean };
+      } catch {
+        return { is_valid: false, status: response.status, url: location.href, text: (text.match(/<h1>[\s\S]*?<\/h1>[\s\S]{0,300}/) ?? [text.slice(0, 300)])[0] };
+      }
     }, previewView);
-    expect(posted.is_valid).toBe(true);
+    expect(posted, JSON.stringify(posted)).toMatchObject({ is_valid: true });
     await page.goto(previewView);
     const frontendPreview = await page.locator("iframe").getAttribute("src");
     expect(frontendPreview).toContain(`${SITE()}/api/preview/`);

@@ -22,15 +22,20 @@ describe("PaperItem", () => {
     expect(out).toContain("CITM-STN-2025-07");
     expect(out).not.toContain("badge--current");
   });
-  it("shows highlighted snippets instead of the summary, escaping anything but <mark>", () => {
+  it("shows the highlighted summary and snippets, escaping anything but <mark>", () => {
     const out = html(
       <ul>
-        <PaperItem paper={paperListItem()} snippets={["Die <mark>NIS2</mark> <script>x</script>"]} titleHtml="<mark>NIS2</mark> umsetzen" />
+        <PaperItem
+          paper={paperListItem()}
+          summaryHtml="Der <mark>Arbeitskreis</mark> fordert"
+          snippets={["Die <mark>NIS2</mark> <script>x</script>"]}
+          titleHtml="<mark>NIS2</mark> umsetzen"
+        />
       </ul>,
     );
     expect(out).toContain("<mark>NIS2</mark> &lt;script&gt;x&lt;/script&gt;");
     expect(out).toContain("<mark>NIS2</mark> umsetzen");
-    expect(out).not.toContain("Der Arbeitskreis fordert");
+    expect(out).toContain("Der <mark>Arbeitskreis</mark> fordert");
   });
 });
 
