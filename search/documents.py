@@ -1,5 +1,6 @@
 """Elasticsearch documents (elasticsearch-dsl) for papers, working groups and events."""
 
+import copy
 import hashlib
 import json
 
@@ -171,7 +172,8 @@ def alias_name(kind: str) -> str:
 def index_body(kind: str, chain: str) -> dict:
     """Settings and mappings of a new physical index for a kind on a chain."""
     document = DOCUMENTS[kind]
-    mapping = document._doc_type.mapping.to_dict()
+    # to_dict() hands out the Document's own dict: copy before adding _meta.
+    mapping = copy.deepcopy(document._doc_type.mapping.to_dict())
     body = {
         "settings": {
             **document.Index.settings,
@@ -188,7 +190,11 @@ def schema_fingerprint(kind: str, chain: str) -> str:
     """A short hash of mapping and analysis: a different one means the index needs a rebuild."""
     document = DOCUMENTS[kind]
     payload = json.dumps(
-        [document._doc_type.mapping.to_dict(), es_analysis(chain), document.Index.settings],
+        [
+            {k: v for k, v in document._doc_type.mapping.to_dict().items() if k != "_meta"},
+            es_analysis(chain),
+            document.Index.settings,
+        ],
         sort_keys=True,
     )
     return hashlib.sha1(payload.encode()).hexdigest()[:12]

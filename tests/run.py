@@ -84,7 +84,15 @@ def main() -> int:
         if not args.skip_sqlite:
             _run(
                 "Python-Tests auf SQLite",
-                [python, "-m", "pytest", "-m", "not postgres and not browser", *args.pytest_args],
+                # Elasticsearch tests run once, in the PostgreSQL pass that has the node.
+                [
+                    python,
+                    "-m",
+                    "pytest",
+                    "-m",
+                    "not postgres and not browser and not elasticsearch",
+                    *args.pytest_args,
+                ],
                 env=base_env,
             )
         if not args.skip_postgres:
@@ -97,7 +105,11 @@ def main() -> int:
             _run(
                 "Frontend: Unit-, End-to-End- und Barrierefreiheitstests",
                 [python, "-m", "tests.e2e.run"],
-                env={**base_env, "DATABASE_URL": pg_url or "", "TEST_ELASTICSEARCH_URL": es_url or ""},
+                env={
+                    **base_env,
+                    "DATABASE_URL": pg_url or "",
+                    "TEST_ELASTICSEARCH_URL": es_url or "",
+                },
             )
     except ServiceError as exc:
         print(f"\nDienst konnte nicht gestartet werden:\n{exc}", file=sys.stderr)

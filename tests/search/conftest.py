@@ -16,6 +16,16 @@ RUN_ID = uuid.uuid4().hex[:8]
 _counter = itertools.count()
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    # Throttle counters live in the (locmem) cache: every test starts with none.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def es_url():
     return require_service("Elasticsearch", "TEST_ELASTICSEARCH_URL")
@@ -51,6 +61,8 @@ def elasticsearch(settings, es_url, request):
     settings.ELASTICSEARCH_URL = es_url
     settings.SEARCH_INDEX_PREFIX = prefix
     settings.SEARCH_ES_REFRESH = True
+    # No silent fallback to the database: an Elasticsearch failure must fail the test.
+    settings.SEARCH_DATABASE_FALLBACK = False
     backend = ElasticsearchBackend(es_url)
     backend.setup()
     yield backend

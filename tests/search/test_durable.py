@@ -1,0 +1,110 @@
+"""No lost updates: publishing while Elasticsearch is down is indexed once it is back."""
+
+import threading
+import time
+
+import pytest
+from django.db import connections
+
+from search.backends.base import SearchRequest
+from search.backends.elasticsearch import ElasticsearchBackend
+from search.query import query_parse
+from tests.search.conftest import index_prefix
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+class WorkerThread:
+    """The real django_tasks_db worker loop (what `manage.py db_worker` runs) in a thread.
+
+    `call_command("db_worker")` installs signal handlers, which only the main thread may
+    do; the Worker class it runs is used directly instead.
+    """
+
+    def __init__(self):
+        from django_tasks_db.management.commands.db_worker import Worker
+
+        self.worker = Worker(
+            queue_names=["default"],
+            interval=0.2,
+            batch=False,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=f"test-{time.monotonic_ns()}",
+            excluded_queue_names=[],
+        )
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        try:
+            self.worker.run()
+        finally:
+            connections.close_all()
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.worker.running = False
+        self.thread.join(timeout=60)
+        assert not self.thread.is_alive()
+
+
+def wait_for(check, *, timeout: float) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if check():
+            return time.monotonic() - started
+        time.sleep(0.25)
+    raise AssertionError(f"not within {timeout} s")
+
+
+@pytest.fixture
+def paused_node(es_url):
+    """A dedicated node this test may freeze (SIGSTOP) without disturbing other tests."""
+    from tests.services.elasticsearch import elasticsearch_start
+
+    node = elasticsearch_start(heap="256m")
+    yield node
+    node.resume()
+    node.stop()
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.django_db(transaction=True)
+def test_publishing_while_elasticsearch_is_down_loses_nothing(
+    paused_node, settings, make_paper, group_software
+):
+    settings.TASKS = DATABASE_TASKS
+    settings.ELASTICSEARCH_URL = paused_node.url
+    settings.SEARCH_INDEX_PREFIX = index_prefix()
+    settings.SEARCH_ES_INDEXING_TIMEOUT = 3
+    settings.SEARCH_RETRY_MAX_DELAY = 20
+    backend = ElasticsearchBackend(paused_node.url)
+    backend.setup()
+
+    def titles(q):
+        return {h.texts["title"] for h in backend.search(SearchRequest(query=query_parse(q))).hits}
+
+    old = make_paper("Alte Seekuh")
+    with WorkerThread():
+        wait_for(lambda: titles("Seekuh") == {"Alte Seekuh"}, timeout=30)
+
+    paused_node.pause()
+    make_paper("Neue Seekuh")  # the editor publishes while Elasticsearch hangs …
+    old.unpublish()  # … and takes another paper offline
+    with WorkerThread():
+        time.sleep(8)  # attempts time out and are rescheduled with backoff
+        paused_node.resume()
+        recovered = wait_for(lambda: titles("Seekuh") == {"Neue Seekuh"}, timeout=60)
+
+    from django_tasks_db.models import DBTaskResult
+
+    retried = DBTaskResult.objects.filter(
+        task_path="search.tasks.index_pages", args_kwargs__kwargs__attempt__gte=1
+    )
+    assert retried.exists(), "the outage should have caused at least one retry"
+    assert recovered <= 60
+    print(f"searchable {recovered:.1f} s after Elasticsearch came back")
