@@ -9,6 +9,7 @@ import { SearchBox } from "@/components/SearchBox";
 import { WorkingGroupCard } from "@/components/WorkingGroupCard";
 import { api } from "@/lib/api";
 import { daysUntil, formatDate } from "@/lib/format";
+import { hrefWith } from "@/lib/mapping";
 import { basicMetadata } from "@/lib/metadata";
 import { ROUTES, SITE } from "@/lib/site";
 
@@ -33,23 +34,51 @@ export default async function HomePage() {
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">
-        <div className="container">
-          <h1 id="hero-title">Die Stimme der IT-Wirtschaft in Mitteldeutschland</h1>
-          <p className="hero__lead">{SITE.intro}</p>
-          <div className="hero__search">
-            <SearchBox id="hero-search" label="Positionen, Stellungnahmen und Forderungen durchsuchen" placeholder="z. B. NIS2, Fachkräfte, Breitband" />
+        <div className="container hero__grid">
+          <div>
+            <h1 id="hero-title">Die Stimme der IT-Wirtschaft in Mitteldeutschland</h1>
+            <p className="hero__lead">{SITE.intro}</p>
+            <div className="hero__search">
+              <SearchBox id="hero-search" label="Positionen, Stellungnahmen und Forderungen durchsuchen" placeholder="z. B. NIS2, Fachkräfte, Breitband" />
+            </div>
+            <ul className="hero__facts">
+              <li>
+                <strong>{papers.count}</strong> Veröffentlichungen
+              </li>
+              <li>
+                <strong>{groups.count}</strong> Arbeitskreise
+              </li>
+              <li>
+                <strong>3</strong> Bundesländer
+              </li>
+            </ul>
           </div>
-          <ul className="hero__facts">
-            <li>
-              <strong>{papers.count}</strong> Veröffentlichungen
-            </li>
-            <li>
-              <strong>{groups.count}</strong> Arbeitskreise
-            </li>
-            <li>
-              <strong>3</strong> Bundesländer
-            </li>
-          </ul>
+          <nav className="hero__panel" aria-labelledby="schnellzugriff">
+            <h2 id="schnellzugriff">Für Politik und Presse</h2>
+            <ul>
+              <li>
+                <Link prefetch={false} href={hrefWith(ROUTES.papers, { ebene: "Bund" })}>Positionen an den Bund</Link>
+              </li>
+              <li>
+                <Link prefetch={false} href={hrefWith(ROUTES.papers, { ebene: "Land" })}>Positionen an Landtage und Landesministerien</Link>
+              </li>
+              <li>
+                <Link prefetch={false} href={hrefWith(ROUTES.papers, { ebene: "EU" })}>Positionen zur EU-Politik</Link>
+              </li>
+              <li>
+                <Link href={ROUTES.regulatoryProjects}>Regelungsvorhaben und offene Fristen</Link>
+              </li>
+              <li>
+                <a href={ROUTES.feed} type="application/atom+xml">
+                  Neue Papiere als Atom-Feed
+                </a>
+              </li>
+            </ul>
+            <p className="small">
+              Jedes Papier hat eine Zitier-ID und eine PDF-Fassung. Pressekontakt:{" "}
+              <a href={`mailto:${SITE.email}`}>{SITE.email}</a>
+            </p>
+          </nav>
         </div>
       </section>
 
