@@ -42,7 +42,8 @@ try {
     if (!path || (only && !only.includes(name))) continue;
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
-      const response = await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
+      const response = await page.goto(`${base}${path}`, { waitUntil: "load" });
+      await page.waitForTimeout(300);
       const file = join(out, `${name}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(`${response?.status()} ${file}`);
@@ -50,7 +51,7 @@ try {
   }
   if (!only || only.includes("print")) {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${base}${PAGES.paper}`, { waitUntil: "networkidle" });
+    await page.goto(`${base}${PAGES.paper}`, { waitUntil: "load" });
     await page.emulateMedia({ media: "print" });
     await page.screenshot({ path: join(out, "paper-print.png"), fullPage: true });
     console.log(`print ${join(out, "paper-print.png")}`);

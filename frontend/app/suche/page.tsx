@@ -103,32 +103,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <InstantSearch formId={FORM_ID} />
       </header>
 
-      <div className="container list-layout">
-        <aside className="filters" aria-labelledby="facetten">
-          <h2 id="facetten">Filter</h2>
-          {result && Object.values(result.facets).some((v) => v && v.length) ? (
-            <>
-              {SEARCH_FACETS.map((facet) => (
-                <FacetGroup
-                  key={facet}
-                  name={facet}
-                  label={FILTER_LABELS[facet] ?? facet}
-                  values={result.facets[facet] ?? []}
-                  selected={state.filters[facet] ?? []}
-                  formId={FORM_ID}
-                />
-              ))}
-              <div className="filters__actions">
-                <button type="submit" form={FORM_ID} className="button button--secondary">
-                  Filter anwenden
-                </button>
-                {activeFilters.length ? <Link prefetch={false} href={hrefWith(ROUTES.search, { q: state.q })}>Alle Filter entfernen</Link> : null}
-              </div>
-            </>
-          ) : (
-            <p className="small muted">Filter erscheinen, sobald Sie suchen.</p>
-          )}
-        </aside>
+      <div className="container list-layout list-layout--search">
 
         <section aria-labelledby="treffer">
           <h2 id="treffer" className="visually-hidden">
@@ -146,6 +121,11 @@ export default async function SearchPage({ searchParams }: Props) {
                   {plural(result.count, "Treffer", "Treffer")}
                   {state.q ? <> für „{state.q}“</> : null}
                 </p>
+                {result.results.length ? (
+                  <a className="filter-jump" href="#facetten">
+                    Ergebnisse filtern
+                  </a>
+                ) : null}
               </div>
               {result.suggestion ? (
                 <p className="did-you-mean">
@@ -213,6 +193,31 @@ export default async function SearchPage({ searchParams }: Props) {
             </EmptyState>
           )}
         </section>
+        <aside className="filters" aria-labelledby="facetten">
+          <h2 id="facetten">Filter</h2>
+          {result && Object.values(result.facets).some((v) => v && v.length) ? (
+            <>
+              {SEARCH_FACETS.map((facet) => (
+                <FacetGroup
+                  key={facet}
+                  name={facet}
+                  label={FILTER_LABELS[facet] ?? facet}
+                  values={result.facets[facet] ?? []}
+                  selected={state.filters[facet] ?? []}
+                  formId={FORM_ID}
+                />
+              ))}
+              <div className="filters__actions">
+                <button type="submit" form={FORM_ID} className="button button--secondary">
+                  Filter anwenden
+                </button>
+                {activeFilters.length ? <Link prefetch={false} href={hrefWith(ROUTES.search, { q: state.q })}>Alle Filter entfernen</Link> : null}
+              </div>
+            </>
+          ) : (
+            <p className="small muted">Filter erscheinen, sobald Sie suchen.</p>
+          )}
+        </aside>
       </div>
     </>
   );
