@@ -7,11 +7,13 @@ LOCK_HASH := $(shell sha1sum requirements.lock | cut -c1-12)
 STAMP := $(VENV)/.installed-$(LOCK_HASH)
 TEST_APT_PACKAGES := postgresql hunspell-de-de chromium fonts-dejavu-core $(if $(shell command -v java),,openjdk-17-jre-headless)
 DEMO_APT_PACKAGES := hunspell-de-de
+DEMO_ES_APT_PACKAGES := hunspell-de-de $(if $(shell command -v java),,openjdk-17-jre-headless)
 
-.PHONY: help install demo frontend-build test lint format check-deploy system-deps-test system-deps-demo clean
+.PHONY: help install demo demo-es system-deps-demo-es frontend-build test lint format check-deploy system-deps-test system-deps-demo clean
 
 help:
 	@echo "make demo   – installiert alles, lädt Demo-Inhalte, startet die Website (http://127.0.0.1:8000/admin/)"
+	@echo "make demo-es – wie demo, aber die Suche läuft auf einem lokalen Elasticsearch (ohne Docker)"
 	@echo "make test   – die gesamte Testsuite (startet PostgreSQL und Elasticsearch selbst)"
 	@echo "make lint   – Ruff"
 
@@ -45,6 +47,16 @@ demo: install system-deps-demo frontend-build
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 	FRONTEND_REVALIDATE_SECRET=$${FRONTEND_REVALIDATE_SECRET:-demo-nur-lokal} $(PY) manage.py run_demo
+
+# The same demo with search on a local Elasticsearch node (Maven Central distribution on the
+# machine's JDK, like `make test`); node, worker, web server and site stop together.
+system-deps-demo-es:
+	$(call apt_ensure,$(DEMO_ES_APT_PACKAGES))
+
+demo-es: install system-deps-demo-es frontend-build
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	FRONTEND_REVALIDATE_SECRET=$${FRONTEND_REVALIDATE_SECRET:-demo-nur-lokal} $(PY) manage.py run_demo_es
 
 # The public website (Next.js): npm ci only when package-lock.json changed, then a production
 # build; run_demo starts it on http://127.0.0.1:3000 once frontend/.next/BUILD_ID exists.

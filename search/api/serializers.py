@@ -1,5 +1,6 @@
 """Query and response serializers of the search API (the response reuses the paper list fields)."""
 
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -13,15 +14,33 @@ SLUG_MAX = 255
 MAX_PAGE_SIZE = 100
 
 
+class TextParameter(serializers.CharField):
+    """Text that is only searched, never stored: a NUL character is just a separator.
+
+    The schema says "string", so any string must be accepted; DRF would reject NUL and, for
+    required-looking fields, blanks.
+    """
+
+    def __init__(self, **kwargs):
+        # Blank means "not given" (a filter of only spaces filters nothing).
+        kwargs.setdefault("allow_blank", True)
+        super().__init__(**kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data).replace("\x00", " ")
+
+
 def _slug(help_text) -> serializers.CharField:
     # Unknown slugs are no error: they simply match nothing (as in /papers/).
-    return serializers.CharField(required=False, max_length=SLUG_MAX, help_text=help_text)
+    return TextParameter(required=False, max_length=SLUG_MAX, help_text=help_text)
 
 
 class SearchQuery(serializers.Serializer):
-    q = serializers.CharField(
+    q = TextParameter(
         required=False,
-        allow_blank=True,
         max_length=MAX_QUERY_LENGTH,
         trim_whitespace=False,
         help_text=_(
@@ -34,7 +53,7 @@ class SearchQuery(serializers.Serializer):
     working_group = _slug(_("Arbeitskreis (federführend oder beteiligt)."))
     paper_type = serializers.ChoiceField(choices=PaperType.choices, required=False)
     tag = serializers.ListField(
-        child=serializers.CharField(max_length=SLUG_MAX),
+        child=TextParameter(max_length=SLUG_MAX),
         required=False,
         max_length=10,
         help_text=_("Schlagwort; mehrfach angegeben: alle müssen zutreffen."),
@@ -47,7 +66,15 @@ class SearchQuery(serializers.Serializer):
     year = serializers.IntegerField(
         required=False, min_value=1900, max_value=2100, help_text=_("Erscheinungsjahr.")
     )
-    page = serializers.IntegerField(required=False, min_value=1, default=1)
+    page = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        default=1,
+        help_text=_(
+            "Seite (ab 1). Abrufbar sind die ersten 10.000 Treffer: page × page_size darf "
+            "10.000 nicht übersteigen (sonst 400); eine Seite hinter dem letzten Treffer: 404."
+        ),
+    )
     page_size = serializers.IntegerField(
         required=False, min_value=1, max_value=MAX_PAGE_SIZE, default=20
     )
@@ -66,7 +93,7 @@ class SearchQuery(serializers.Serializer):
 
 
 class SuggestQuery(serializers.Serializer):
-    q = serializers.CharField(
+    q = TextParameter(
         max_length=MAX_QUERY_LENGTH,
         trim_whitespace=False,
         help_text=_("Der bisher getippte Anfang (auch mitten im Titel: „verwalt“)."),

@@ -55,13 +55,18 @@ class SearchView(StrictQueryParamsMixin, APIView):
             "Vertrag."
         ),
         parameters=[SearchQuery],
-        responses={200: SearchResponseSerializer, **problem_responses(400, 429), **UNAVAILABLE},
+        responses={
+            200: SearchResponseSerializer,
+            **problem_responses(400, 404, 429),
+            **UNAVAILABLE,
+        },
     )
     def get(self, request):
         query = self.query
         filters = {name: (query[name],) for name in FILTERS if query.get(name)}
-        if query.get("tag"):
-            filters["tag"] = tuple(dict.fromkeys(query["tag"]))
+        tags = [tag for tag in query.get("tag", []) if tag]
+        if tags:
+            filters["tag"] = tuple(dict.fromkeys(tags))
         if query.get("year"):
             filters["year"] = (str(query["year"]),)
         page, size = query["page"], query["page_size"]
@@ -72,7 +77,8 @@ class SearchView(StrictQueryParamsMixin, APIView):
         except SearchUnavailable as exc:
             raise _unavailable() from exc
         if page > 1 and (page - 1) * size >= found.count:
-            raise exceptions.ValidationError({"page": [_("Diese Seite gibt es nicht.")]})
+            # As in /papers/: a page past the end does not exist.
+            raise exceptions.NotFound(_("Diese Seite gibt es nicht."))
         url = request.build_absolute_uri()
         last = page * size >= found.count
         response = Response(
