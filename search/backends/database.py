@@ -10,20 +10,6 @@ from django.db import connection, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
-from wagtail.search.backends.database.postgres.postgres import (
-    PostgresSearchBackend,
-    PostgresSearchQueryCompiler,
-)
-from wagtail.search.backends.database.sqlite.query import (
-    BM25,
-    MatchExpression,
-    normalize,
-)
-from wagtail.search.backends.database.sqlite.sqlite import (
-    SQLiteFTSIndexEntry,
-    SQLiteSearchBackend,
-    SQLiteSearchQueryCompiler,
-)
 from wagtail.search.query import And, Not, Or, Phrase, PlainText, SearchQuery
 
 from search.analysis import SEGMENT_BREAK, fold, normalise, terms_of, words
@@ -179,9 +165,11 @@ class DatabaseMatcher:
         self.wagtail = wagtail_backend
 
     def matches(self, query: SearchQuery, queryset) -> dict[int, float]:
-        if isinstance(self.wagtail, SQLiteSearchBackend):
+        # Wagtail's per-vendor modules register vendor-only models at import time, so each
+        # is imported only on its own database (the SQLite one fails on PostgreSQL).
+        if connection.vendor == "sqlite":
             return self._sqlite(query, queryset)
-        if isinstance(self.wagtail, PostgresSearchBackend):
+        if connection.vendor == "postgresql":
             return self._postgres(query, queryset)
         raise NotImplementedError(
             f"Die Datenbanksuche unterstützt {connection.vendor} nicht (nur SQLite mit FTS5 "
@@ -189,6 +177,12 @@ class DatabaseMatcher:
         )
 
     def _sqlite(self, query, queryset) -> dict[int, float]:
+        from wagtail.search.backends.database.sqlite.query import BM25, MatchExpression, normalize
+        from wagtail.search.backends.database.sqlite.sqlite import (
+            SQLiteFTSIndexEntry,
+            SQLiteSearchQueryCompiler,
+        )
+
         compiler = SQLiteSearchQueryCompiler(queryset, query)
         built = compiler.build_search_query(normalize(query))
         content_type = ContentType.objects.get_for_model(SearchDocument)
@@ -203,6 +197,8 @@ class DatabaseMatcher:
         return {int(pk): -score for pk, score in rows if int(pk) in allowed}
 
     def _postgres(self, query, queryset) -> dict[int, float]:
+        from wagtail.search.backends.database.postgres.postgres import PostgresSearchQueryCompiler
+
         compiler = PostgresSearchQueryCompiler(queryset, query, order_by_relevance=True)
         results = compiler.search(
             compiler.get_config(self.wagtail),
