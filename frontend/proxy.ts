@@ -2,13 +2,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 export function proxy(request: NextRequest) {
-  const { pathname } = request.nextUrl;
+  const { pathname, search } = request.nextUrl;
   if (pathname.endsWith("/") || pathname.startsWith("/api/") || /\/[^/]+\.\w+$/.test(pathname)) {
     return NextResponse.next();
   }
-  const url = request.nextUrl.clone();
-  url.pathname = `${pathname}/`;
-  return NextResponse.redirect(url, 308);
+  // Built from the Host header as a plain string: NextURL would format the path by the
+  // trailingSlash setting again, and request.url may name another host than the visitor used.
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? request.nextUrl.host;
+  const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "");
+  return NextResponse.redirect(`${proto}://${host}${pathname}/${search}`, 308);
 }
 
 export const config = {

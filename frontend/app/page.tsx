@@ -7,7 +7,8 @@ import { FeedLink } from "@/components/FeedLink";
 import { PaperList } from "@/components/PaperItem";
 import { SearchBox } from "@/components/SearchBox";
 import { WorkingGroupCard } from "@/components/WorkingGroupCard";
-import { api } from "@/lib/api";
+import { BackendUnavailable } from "@/components/BackendUnavailable";
+import { api, isBackendDown } from "@/lib/api";
 import { daysUntil, formatDate } from "@/lib/format";
 import { hrefWith } from "@/lib/mapping";
 import { basicMetadata } from "@/lib/metadata";
@@ -21,12 +22,19 @@ export const metadata: Metadata = {
 export default async function HomePage() {
   // Rendered per request from cached API data: the build never needs the backend.
   await connection();
-  const [papers, groups, events, projects] = await Promise.all([
-    api.papers({ page_size: 5, ordering: "-published_at" }),
-    api.workingGroups(),
-    api.events({ upcoming: true, page_size: 4 }),
-    api.regulatoryProjects(),
-  ]);
+  let data;
+  try {
+    data = await Promise.all([
+      api.papers({ page_size: 5, ordering: "-published_at" }),
+      api.workingGroups(),
+      api.events({ upcoming: true, page_size: 4 }),
+      api.regulatoryProjects(),
+    ]);
+  } catch (error) {
+    if (isBackendDown(error)) return <BackendUnavailable />;
+    throw error;
+  }
+  const [papers, groups, events, projects] = data;
   const open = projects.results
     .filter((p) => p.consultation_deadline && daysUntil(p.consultation_deadline) >= 0)
     .sort((a, b) => ((a.consultation_deadline ?? "") < (b.consultation_deadline ?? "") ? -1 : 1))

@@ -11,7 +11,7 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
     <nav className="breadcrumbs container" aria-label="Brotkrümelnavigation">
       <ol>
         <li>
-          <Link href="/">Start</Link>
+          <Link href="/">Startseite</Link>
         </li>
         {items.map((item, index) => (
           <li key={`${item.label}-${index}`}>

@@ -110,6 +110,11 @@ async function request<T>(path: string, query: Query = {}, options: RequestOptio
   return (await response.json()) as T;
 }
 
+/** True when the backend failed or could not be reached (as opposed to a 4xx answer). */
+export function isBackendDown(error: unknown): boolean {
+  return error instanceof ApiError && error.status >= 500;
+}
+
 /** `null` instead of an ApiError for a 404. */
 async function orNull<T>(promise: Promise<T>): Promise<T | null> {
   try {

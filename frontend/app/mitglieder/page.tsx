@@ -4,7 +4,8 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { PageHeader } from "@/components/PageHeader";
-import { api } from "@/lib/api";
+import { BackendUnavailable } from "@/components/BackendUnavailable";
+import { api, isBackendDown } from "@/lib/api";
 import { plural } from "@/lib/format";
 import { choiceLabel, groupBy, pagePath, stateLabel } from "@/lib/mapping";
 import { ROUTES, SIZE_CLASS_LABELS } from "@/lib/site";
@@ -20,7 +21,13 @@ const STATE_ORDER = ["Sachsen", "Sachsen-Anhalt", "Thüringen"];
 
 export default async function OrganisationsPage() {
   await connection();
-  const organisations = (await api.organisations()).results;
+  let organisations;
+  try {
+    organisations = (await api.organisations()).results;
+  } catch (error) {
+    if (isBackendDown(error)) return <BackendUnavailable />;
+    throw error;
+  }
   const byState = groupBy(organisations, (o) => stateLabel(o.state) || "Weitere").sort((a, b) => {
     const ia = STATE_ORDER.indexOf(a[0]);
     const ib = STATE_ORDER.indexOf(b[0]);

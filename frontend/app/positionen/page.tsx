@@ -8,7 +8,8 @@ import { PageHeader } from "@/components/PageHeader";
 import { PaperFilters } from "@/components/PaperFilters";
 import { PaperList } from "@/components/PaperItem";
 import { Pagination } from "@/components/Pagination";
-import { ApiError, api } from "@/lib/api";
+import { BackendUnavailable } from "@/components/BackendUnavailable";
+import { ApiError, api, isBackendDown } from "@/lib/api";
 import { plural } from "@/lib/format";
 import {
   type PaperListState,
@@ -47,21 +48,24 @@ function years(oldest: string | undefined): string[] {
 
 export default async function PapersPage({ searchParams }: Props) {
   const state = paperListState(await searchParams);
-  const [groups, tags, addressees, projects, oldest] = await Promise.all([
-    api.workingGroups(),
-    api.tags(),
-    api.addressees(),
-    api.regulatoryProjects(),
-    api.papers({ ordering: "published_at", page_size: 1, status: ["aktuell", "ueberholt", "zurueckgezogen"] }),
-  ]);
+  let lists;
   let papers;
   try {
+    lists = await Promise.all([
+      api.workingGroups(),
+      api.tags(),
+      api.addressees(),
+      api.regulatoryProjects(),
+      api.papers({ ordering: "published_at", page_size: 1, status: ["aktuell", "ueberholt", "zurueckgezogen"] }),
+    ]);
     papers = await api.papers(paperListQuery(state, PAGE_SIZE) as Parameters<typeof api.papers>[0]);
   } catch (error) {
+    if (isBackendDown(error)) return <BackendUnavailable />;
     // A filter value the API rejects (unknown slug, page past the end) is an empty result.
-    if (error instanceof ApiError && error.status === 400) papers = { count: 0, next: null, previous: null, results: [] };
-    else throw error;
+    if (!(error instanceof ApiError && error.status === 400) || !lists) throw error;
+    papers = { count: 0, next: null, previous: null, results: [] };
   }
+  const [groups, tags, addressees, projects, oldest] = lists;
   const totalPages = Math.max(1, Math.ceil(papers.count / PAGE_SIZE));
   const labels: Partial<Record<keyof PaperListState, string>> = {
     arbeitskreis: groups.results.find((g) => g.slug === state.arbeitskreis) ? groupName(groups.results.find((g) => g.slug === state.arbeitskreis)!) : state.arbeitskreis,

@@ -5,7 +5,8 @@ import { connection } from "next/server";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { LevelBadge } from "@/components/Badges";
 import { PageHeader } from "@/components/PageHeader";
-import { api } from "@/lib/api";
+import { BackendUnavailable } from "@/components/BackendUnavailable";
+import { api, isBackendDown } from "@/lib/api";
 import { daysUntil, formatDate, plural } from "@/lib/format";
 import { groupBy, hrefWith, kindLabel, levelLabel } from "@/lib/mapping";
 import { basicMetadata } from "@/lib/metadata";
@@ -80,7 +81,13 @@ function Project({ project, headingLevel }: { project: RegulatoryProjectRef; hea
 
 export default async function RegulatoryProjectsPage() {
   await connection();
-  const projects = (await api.regulatoryProjects()).results;
+  let projects;
+  try {
+    projects = (await api.regulatoryProjects()).results;
+  } catch (error) {
+    if (isBackendDown(error)) return <BackendUnavailable />;
+    throw error;
+  }
   const open = projects
     .filter((p) => p.consultation_deadline && daysUntil(p.consultation_deadline) >= 0)
     .sort((a, b) => ((a.consultation_deadline ?? "") < (b.consultation_deadline ?? "") ? -1 : 1));

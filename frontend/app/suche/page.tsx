@@ -8,7 +8,8 @@ import { InstantSearch } from "@/components/InstantSearch";
 import { PaperItem } from "@/components/PaperItem";
 import { Pagination } from "@/components/Pagination";
 import { SearchInput } from "@/components/SearchInput";
-import { ApiError, api } from "@/lib/api";
+import { BackendUnavailable } from "@/components/BackendUnavailable";
+import { ApiError, api, isBackendDown } from "@/lib/api";
 import { plural } from "@/lib/format";
 import {
   SEARCH_FACETS,
@@ -71,6 +72,7 @@ export default async function SearchPage({ searchParams }: Props) {
     try {
       result = await api.search({ q: state.q, ...state.filters, page: state.page > 1 ? state.page : undefined, page_size: PAGE_SIZE });
     } catch (error) {
+      if (isBackendDown(error)) return <BackendUnavailable />;
       if (error instanceof ApiError && error.status === 400) problem = error.problem?.detail ?? "Die Suchanfrage ist ungültig.";
       else throw error;
     }

@@ -142,3 +142,11 @@ describe("without JavaScript", () => {
     await noJs.close();
   });
 });
+
+describe("addresses", () => {
+  it("adds the trailing slash of Wagtail paths with a permanent redirect, keeping the query", async () => {
+    const response = await fetch(`${SITE()}/positionen?art=stellungnahme`, { redirect: "manual" });
+    expect(response.status).toBe(308);
+    expect(response.headers.get("location")).toMatch(/\/positionen\/\?art=stellungnahme$/);
+  });
+});

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { AtAGlance } from "@/components/AtAGlance";
+import { BackendUnavailable } from "@/components/BackendUnavailable";
 import { StatusBadge } from "@/components/Badges";
 import { DemandSynopsis } from "@/components/DemandSynopsis";
 import { FacetGroup } from "@/components/FacetGroup";
@@ -114,5 +115,13 @@ describe("navigation widgets", () => {
     expect(out).toContain('form="f"');
     expect(out).toMatch(/checked="" value="EU"/);
     expect(out).toContain("4<span class=\"visually-hidden\"> Treffer</span>");
+  });
+});
+
+describe("BackendUnavailable", () => {
+  it("explains the outage in German and keeps the page out of search engines", () => {
+    const out = html(<BackendUnavailable />);
+    expect(out).toContain("nicht erreichbar");
+    expect(out).toContain('<meta name="robots" content="noindex"/>');
   });
 });
