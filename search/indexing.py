@@ -12,6 +12,7 @@ from wagtail.models import Page, PageLogEntry
 
 from search.backends import SearchBackend, write_backends
 from search.content import (
+    EVENT,
     KINDS,
     PAPER,
     WORKING_GROUP,
@@ -232,7 +233,7 @@ def index_updates_enqueue(
 def page_change_enqueue(*, page: Page, event: str) -> None:
     """Decide what a publish-side event means for the index and queue it."""
     kind = kind_of(page)
-    if event == "deleted" or kind in (PAPER, "event"):
+    if event == "deleted" or kind in (PAPER, EVENT):
         index_updates_enqueue(page_ids=[page.pk])
     elif kind == WORKING_GROUP:
         # The group's name is part of its papers' documents; its state decides theirs.
