@@ -60,7 +60,7 @@ export function SiteFooter() {
           </section>
         </div>
         <p className="site-footer__bottom">
-          © {SITE.legalName}. Inhalte dürfen mit Quellenangabe und Zitier-ID zitiert werden.
+          © {SITE.legalName} – Inhalte dürfen mit Quellenangabe und Zitier-ID zitiert werden.
         </p>
       </div>
     </footer>

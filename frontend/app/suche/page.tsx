@@ -217,7 +217,7 @@ export default async function SearchPage({ searchParams }: Props) {
               </div>
             </>
           ) : (
-            <p className="small muted">Filter erscheinen, sobald Sie suchen.</p>
+            <p className="small muted">{result ? "Für diese Suche gibt es keine Filter." : "Filter erscheinen, sobald Sie suchen."}</p>
           )}
         </aside>
       </div>
