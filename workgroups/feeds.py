@@ -69,7 +69,7 @@ class PaperFeed(Feed):
         return paper.lead_group_name
 
     def item_categories(self, paper):
-        return [item.tag.name for item in paper.tagged_items.all()]
+        return sorted((item.tag.name for item in paper.tagged_items.all()), key=str.lower)
 
 
 @require_safe

@@ -538,9 +538,10 @@ def regulatory_project_list(
         projects = projects.filter(kind=kind)
     if open_only:
         projects = projects.filter(consultation_deadline__gte=today)
-    return projects.order_by(
-        F("is_open").desc(), F("consultation_deadline").asc(nulls_last=True), "title", "pk"
+    open_deadline = Case(
+        When(consultation_deadline__gte=today, then=F("consultation_deadline")), default=None
     )
+    return projects.order_by(F("is_open").desc(), open_deadline.asc(nulls_last=True), "title", "pk")
 
 
 def tag_list(*, scope: PublicScope | None = None):

@@ -20,3 +20,4 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="sprachrohr-test-media-"))  # noqa: F4
 # One process per test run: a local-memory cache (production shares a database cache).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 FRONTEND_REVALIDATE_SECRET = ""
+PUBLIC_BACKEND_URL = "http://testserver"

@@ -6,17 +6,23 @@ from rest_framework import serializers
 from workgroups.models import Level, PaperStatus, PaperType, RegulatoryKind
 
 SLUG_MAX = 255
+# Slugs as Wagtail and taggit make them (Unicode letters allowed); documented as a pattern.
+SLUG_PATTERN = r"^[-\w]+$"
+# Free text without NUL characters (databases refuse them).
+TEXT_PATTERN = r"^[^\x00]*$"
 
 
-def _slug(help_text: str) -> serializers.CharField:
+def _slug(help_text: str = "", *, required: bool = False) -> serializers.RegexField:
     # Unknown slugs are not an error: they simply match nothing.
-    return serializers.CharField(required=False, max_length=SLUG_MAX, help_text=help_text)
+    return serializers.RegexField(
+        SLUG_PATTERN, required=required, max_length=SLUG_MAX, help_text=help_text
+    )
 
 
 class PaperListQuery(serializers.Serializer):
     working_group = _slug(_("Kurzbezeichnung eines Arbeitskreises (federführend oder beteiligt)."))
     tag = serializers.ListField(
-        child=serializers.CharField(max_length=SLUG_MAX),
+        child=_slug(),
         required=False,
         max_length=10,
         help_text=_("Schlagwort (Kurzbezeichnung); mehrfach angegeben: alle müssen zutreffen."),
@@ -54,9 +60,7 @@ class PaperListQuery(serializers.Serializer):
 
 class PaperFeedQuery(serializers.Serializer):
     working_group = _slug(_("Kurzbezeichnung eines Arbeitskreises."))
-    tag = serializers.ListField(
-        child=serializers.CharField(max_length=SLUG_MAX), required=False, max_length=10
-    )
+    tag = serializers.ListField(child=_slug(), required=False, max_length=10)
 
 
 class EventListQuery(serializers.Serializer):
@@ -101,7 +105,8 @@ class RegulatoryProjectListQuery(serializers.Serializer):
 
 
 class PageByPathQuery(serializers.Serializer):
-    path = serializers.CharField(
+    path = serializers.RegexField(
+        TEXT_PATTERN,
         max_length=1000,
         trim_whitespace=False,
         help_text=_("Pfad im Frontend, z. B. /arbeitskreise/it-sicherheit/."),
@@ -109,13 +114,15 @@ class PageByPathQuery(serializers.Serializer):
 
 
 class PreviewQuery(serializers.Serializer):
-    token = serializers.CharField(
+    token = serializers.RegexField(
+        TEXT_PATTERN,
         required=False,
         allow_blank=True,
         max_length=1000,
         help_text=_("Signiertes, kurzlebiges Vorschau-Token aus der Wagtail-Vorschau."),
     )
-    content_type = serializers.CharField(
+    content_type = serializers.RegexField(
+        TEXT_PATTERN,
         required=False,
         max_length=100,
         help_text=_("Seitentyp, den Wagtail mitschickt (z. B. workgroups.positionpaperpage)."),

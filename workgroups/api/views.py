@@ -126,11 +126,15 @@ class PublicDetailView(mixins.RetrieveModelMixin, PublicView):
         return {**super().get_serializer_context(), **(self.extra_context or {})}
 
 
-def _list_schema(summary: str, query=None, **kwargs):
+def _list_schema(summary: str, serializer, query=None, **kwargs):
     return extend_schema(
         summary=summary,
         parameters=[*([query] if query else []), *CONDITIONAL_GET],
-        responses={**NOT_MODIFIED, **problem_responses(400, 404, 429)},
+        responses={
+            200: serializer(many=True),
+            **NOT_MODIFIED,
+            **problem_responses(400, 404, 429),
+        },
         **kwargs,
     )
 
@@ -153,6 +157,7 @@ def _not_found(what: str):
 @extend_schema_view(
     get=_list_schema(
         "Positionspapiere",
+        PaperListSerializer,
         filters.PaperListQuery,
         description=(
             "Öffentliche Papiere, neueste zuerst. Ohne `status` werden zurückgezogene "
@@ -209,7 +214,7 @@ class PaperDetailView(PublicDetailView):
         return paper
 
 
-@extend_schema_view(get=_list_schema("Arbeitskreise"))
+@extend_schema_view(get=_list_schema("Arbeitskreise", WorkingGroupListSerializer))
 class WorkingGroupListView(PublicListView):
     serializer_class = WorkingGroupListSerializer
 
@@ -234,6 +239,7 @@ class WorkingGroupDetailView(PublicDetailView):
 @extend_schema_view(
     get=_list_schema(
         "Veranstaltungen",
+        EventSerializer,
         filters.EventListQuery,
         description="Öffentliche Veranstaltungen, früheste zuerst.",
     )
@@ -265,7 +271,7 @@ class EventDetailView(PublicDetailView):
         return event
 
 
-@extend_schema_view(get=_list_schema("Mitgliedsunternehmen"))
+@extend_schema_view(get=_list_schema("Mitgliedsunternehmen", OrganisationSerializer))
 class OrganisationListView(PublicListView):
     serializer_class = OrganisationSerializer
 
@@ -273,7 +279,7 @@ class OrganisationListView(PublicListView):
         return organisation_list(scope=self.get_scope())
 
 
-@extend_schema_view(get=_list_schema("Adressaten", filters.AddresseeListQuery))
+@extend_schema_view(get=_list_schema("Adressaten", AddresseeSerializer, filters.AddresseeListQuery))
 class AddresseeListView(PublicListView):
     serializer_class = AddresseeSerializer
     query_serializer_class = filters.AddresseeListQuery
@@ -285,6 +291,7 @@ class AddresseeListView(PublicListView):
 @extend_schema_view(
     get=_list_schema(
         "Regelungsvorhaben",
+        RegulatoryProjectSerializer,
         filters.RegulatoryProjectListQuery,
         description="Vorhaben mit laufender Anhörungsfrist zuerst (nächste Frist zuerst).",
     )
@@ -305,6 +312,7 @@ class RegulatoryProjectListView(PublicListView):
 @extend_schema_view(
     get=_list_schema(
         "Schlagworte",
+        TagSerializer,
         description="Schlagworte öffentlicher Papiere mit der Zahl ihrer Papiere.",
     )
 )
