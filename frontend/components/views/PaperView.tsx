@@ -1,7 +1,8 @@
 /** The paper detail page: at a glance first, then the structured body, the synopsis and context. */
 import Link from "next/link";
 import { formatLongDate } from "@/lib/format";
-import { isSynopsis, keyDemands, pagePath, paperDemands, supersededPapers } from "@/lib/mapping";
+import { isSynopsis, keyDemands, pagePath, paperDemands, statusLabel, supersededPapers } from "@/lib/mapping";
+import { SITE } from "@/lib/site";
 import type { PaperDetail } from "@/lib/types";
 import { AtAGlance } from "../AtAGlance";
 import { StatusBadge, TypeBadge } from "../Badges";
@@ -24,8 +25,31 @@ export function PaperView({
   const lead = paper.working_groups[0];
   const demands = paperDemands(paper);
   const older = supersededPapers(paper);
+  // schema.org metadata for search engines and reference managers.
+  const jsonLd = {
+    "@context": "https://schema.org",
+    "@type": "Report",
+    headline: paper.title,
+    alternativeHeadline: paper.subtitle || undefined,
+    abstract: paper.summary,
+    identifier: paper.citation_id,
+    version: paper.version,
+    datePublished: paper.published_at,
+    dateModified: paper.last_published_at ?? undefined,
+    inLanguage: "de",
+    url: canonicalUrl,
+    keywords: paper.tags.map((t) => t.name).join(", ") || undefined,
+    author: paper.working_groups.map((g) => ({ "@type": "Organization", name: g.name, parentOrganization: SITE.legalName })),
+    publisher: { "@type": "Organization", name: SITE.legalName },
+    creativeWorkStatus: statusLabel(paper.status),
+  };
   return (
     <>
+      <script
+        type="application/ld+json"
+        // JSON.stringify escapes quotes; "<" is escaped so no text can close the script element.
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
+      />
       <Breadcrumbs
         items={[
           { href: "/arbeitskreise/", label: "Arbeitskreise" },

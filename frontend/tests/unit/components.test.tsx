@@ -96,6 +96,12 @@ describe("PaperView", () => {
     expect(out).toContain("Version 1.0");
     expect(out).toContain("Verwandte Papiere");
     expect((out.match(/<h1/g) ?? []).length).toBe(1);
+    const ld = JSON.parse(out.match(/<script type="application\/ld\+json">(.*?)<\/script>/)![1]!);
+    expect(ld).toMatchObject({ "@type": "Report", identifier: "CITM-STN-2025-07", inLanguage: "de" });
+  });
+  it("keeps title text from closing the JSON-LD script", () => {
+    const out = html(<PaperView paper={paperDetail({ title: "</script><script>alert(1)</script>" })} canonicalUrl="https://example.org/x/" />);
+    expect(out).not.toContain("</script><script>alert(1)");
   });
 });
 
