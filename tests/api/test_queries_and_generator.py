@@ -120,3 +120,44 @@ def test_by_path_queries_are_bounded(api, django_assert_max_num_queries):
 def test_other_endpoints_are_bounded(api, django_assert_max_num_queries, url, bound):
     with django_assert_max_num_queries(bound):
         assert api.get(url).status_code == 200
+
+
+def test_bulk_mode_leaves_papers_as_a_publish_would(generated, db, client):
+    from wagtail.models import Page
+
+    published = Counter()
+
+    def count(sender, instance, revision, **kwargs):
+        published[instance.pk] += 1
+        assert revision.pk == instance.live_revision_id
+
+    before = set(PositionPaperPage.objects.values_list("pk", flat=True))
+    page_published.connect(count)
+    try:
+        call_command("generate_papers", 30, "--bulk", "--seed", "11", verbosity=0)
+    finally:
+        page_published.disconnect(count)
+    new = PositionPaperPage.objects.exclude(pk__in=before)
+    assert new.count() == 30
+    assert set(published) >= set(new.values_list("pk", flat=True))
+    # The tree is consistent (paths, depths, numchild) as after add_child().
+    assert all(not problems for problems in Page.find_problems())
+    for paper in new:
+        assert paper.live and not paper.has_unpublished_changes
+        assert paper.live_revision_id == paper.latest_revision_id
+        assert paper.url_path == paper.get_parent().url_path + paper.slug + "/"
+        stored = paper.live_revision.as_object()
+        for field in ("title", "summary", "citation_id", "version_label", "status"):
+            assert getattr(stored, field) == getattr(paper, field)
+        assert {t.tag_id for t in stored.tagged_items.all()} == {
+            t.tag_id for t in paper.tagged_items.all()
+        }
+        assert PageLogEntry.objects.filter(page=paper, action="wagtail.publish").count() >= 1
+    # Such a paper behaves like any other: the API serves it, an editor can publish again.
+    paper = new.filter(status=PaperStatus.CURRENT).first()
+    data = client.get(f"/api/v1/papers/{paper.slug}/").json()
+    assert data["title"] == paper.title and data["tags"] and data["addressees"]
+    paper.version_label = "2.0"
+    paper.save_revision().publish()
+    versions = client.get(f"/api/v1/papers/{paper.slug}/").json()["versions"]
+    assert [v["version"] for v in versions][0] == "2.0"

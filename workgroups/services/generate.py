@@ -7,10 +7,13 @@ import random
 import time
 import traceback
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import OperationalError, connection, connections, transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
@@ -20,13 +23,14 @@ from workgroups.models import (
     PaperDispatch,
     PaperKeyDemand,
     PaperStatus,
+    PaperTag,
     PaperType,
     PositionPaperPage,
     RegulatoryProject,
     WorkingGroupPage,
 )
 from workgroups.models.choices import CITATION_CODES
-from workgroups.models.papers import CITATION_PREFIX
+from workgroups.models.papers import CITATION_ID_RE, CITATION_PREFIX
 from workgroups.services.demo import demo_content_load, demo_content_read
 from workgroups.services.roles import site_bootstrap
 
@@ -49,6 +53,7 @@ EXTRA_SENTENCES = [
     "Eine erste Bilanz soll nach zwölf Monaten gemeinsam mit den Ministerien gezogen werden.",
 ]
 REPORT_EVERY = 10
+BULK_BATCH = 200
 DEADLOCK_RETRIES = 5
 
 
@@ -225,17 +230,19 @@ def _create(generator: _Generator, item: dict) -> None:
     paper = generator.paper(item)
     generator.groups[item["lead"]].add_child(instance=paper)
     _publish(paper)
-    previous = generator.latest_by_template.get(paper.template_slug)
-    # Now and then a newer paper on the same topic replaces the previous one.
-    if previous is not None and paper.supersede_previous:
-        previous.status = PaperStatus.SUPERSEDED
-        previous.superseded_by = paper
-        _publish(previous)
-    if paper.status == PaperStatus.CURRENT:
-        generator.latest_by_template[paper.template_slug] = paper
+    _supersede_previous(generator, paper)
 
 
-def _run(generator: _Generator, items: list[dict], report: Callable[[int], None]) -> None:
+def _run(
+    generator: _Generator, items: list[dict], report: Callable[[int], None], *, bulk: bool = False
+) -> None:
+    if bulk:
+        for start in range(0, len(items), BULK_BATCH):
+            batch = items[start : start + BULK_BATCH]
+            with transaction.atomic():
+                _bulk_create(generator, batch)
+            report(len(batch))
+        return
     done = 0
     for item in items:
         # One transaction per paper: treebeard locks the parent group row while adding a
@@ -256,6 +263,139 @@ def _run(generator: _Generator, items: list[dict], report: Callable[[int], None]
     report(done % REPORT_EVERY)
 
 
+def _bulk_create(generator: _Generator, items: list[dict]) -> None:
+    """Insert a batch of papers directly, in the state a revision publish leaves them in.
+
+    Per paper: the page row at the next tree position, its tags, demands, dispatches and
+    relations, one revision (the page's serialised content) that is its latest and live
+    revision, "wagtail.create" and "wagtail.publish" log entries, Wagtail's own search and
+    reference index updates queued as tasks (what its post_save handlers do), and the
+    ``page_published`` signal, so the API cache, the frontend and the search index react
+    exactly as to a publish. Occasional supersessions go through a real
+    ``save_revision().publish()``.
+    """
+    from modelsearch.tasks import insert_or_update_object_task
+    from wagtail.models import Locale, Page, PageLogEntry, Revision
+    from wagtail.signals import page_published
+    from wagtail.tasks import update_reference_index_task
+
+    now = timezone.now()
+    locale = Locale.get_default()
+    paper_type = ContentType.objects.get_for_model(PositionPaperPage)
+    page_type = ContentType.objects.get_for_model(Page)
+    papers = [generator.paper(item) for item in items]
+    leads = [generator.groups[item["lead"]] for item in items]
+    # Next free tree positions below each lead group (read under a lock, like add_child).
+    last_step: dict[int, int] = {}
+    for group in {lead.pk: lead for lead in leads}.values():
+        locked = Page.objects.select_for_update().get(pk=group.pk)
+        last = (
+            Page.objects.filter(path__startswith=locked.path, depth=locked.depth + 1)
+            .order_by("-path")
+            .values_list("path", flat=True)
+            .first()
+        )
+        last_step[group.pk] = Page._str2int(last[-Page.steplen :]) if last else 0
+    children = Counter()
+    for paper, lead in zip(papers, leads, strict=True):
+        last_step[lead.pk] += 1
+        children[lead.pk] += 1
+        paper.depth = lead.depth + 1
+        paper.path = Page._get_path(lead.path, paper.depth, last_step[lead.pk])
+        paper.numchild = 0
+        paper.url_path = f"{lead.url_path}{paper.slug}/"
+        paper.content_type = paper_type
+        paper.locale = locale
+        paper.draft_title = paper.title
+        paper.live = True
+        paper.has_unpublished_changes = False
+        paper.first_published_at = paper.last_published_at = now
+        paper.latest_revision_created_at = now
+        # Slugs and citation IDs are unique by construction (planned up front); the per-row
+        # uniqueness queries of full_clean() would cost more than everything else here.
+        if not CITATION_ID_RE.match(paper.citation_id):
+            raise ValueError(f"Ungültige Zitier-ID {paper.citation_id}")
+    # Multi-table inheritance: the Page rows first (their ids), then the paper rows.
+    bases = Page.objects.bulk_create([Page(**_base_values(paper)) for paper in papers])
+    for paper, base in zip(papers, bases, strict=True):
+        paper.pk = paper.page_ptr_id = paper.id = base.pk
+    fields = PositionPaperPage._meta.local_concrete_fields
+    PositionPaperPage._base_manager._insert(papers, fields=fields, using=connection.alias)
+    PaperTag.objects.bulk_create([t for p in papers for t in p.tagged_items.all()])
+    PaperKeyDemand.objects.bulk_create([d for p in papers for d in p.key_demands.all()])
+    PaperDispatch.objects.bulk_create([d for p in papers for d in p.dispatches.all()])
+    for name in ("co_working_groups", "signatories", "regulatory_projects"):
+        through = getattr(PositionPaperPage, name).through
+        target = getattr(PositionPaperPage, name).field.m2m_reverse_field_name()
+        through.objects.bulk_create(
+            [
+                through(positionpaperpage_id=p.pk, **{f"{target}_id": related.pk})
+                for p in papers
+                for related in getattr(p, name).all()
+            ]
+        )
+    revisions = Revision.objects.bulk_create(
+        [
+            Revision(
+                content_type=paper_type,
+                base_content_type=page_type,
+                object_id=str(p.pk),
+                created_at=now,
+                object_str=p.title,
+                content=p.serializable_data(),
+            )
+            for p in papers
+        ]
+    )
+    for paper, revision in zip(papers, revisions, strict=True):
+        paper.latest_revision = paper.live_revision = revision
+    Page.objects.bulk_update(papers, ["latest_revision", "live_revision"])
+    for group_pk, added in children.items():
+        Page.objects.filter(pk=group_pk).update(numchild=F("numchild") + added)
+    PageLogEntry.objects.bulk_create(
+        [
+            PageLogEntry(
+                content_type=paper_type,
+                label=p.title,
+                action=action,
+                data={},
+                timestamp=now,
+                revision=revision,
+                content_changed=action == "wagtail.publish",
+                page_id=p.pk,
+            )
+            for p, revision in zip(papers, revisions, strict=True)
+            for action in ("wagtail.create", "wagtail.publish")
+        ]
+    )
+    for paper, revision in zip(papers, revisions, strict=True):
+        insert_or_update_object_task.enqueue("workgroups", "positionpaperpage", str(paper.pk))
+        update_reference_index_task.enqueue("workgroups", "positionpaperpage", str(paper.pk))
+        page_published.send(sender=PositionPaperPage, instance=paper, revision=revision)
+        _supersede_previous(generator, paper)
+
+
+def _base_values(paper: PositionPaperPage) -> dict:
+    from wagtail.models import Page
+
+    return {
+        field.attname: getattr(paper, field.attname)
+        for field in Page._meta.concrete_fields
+        if field.attname != "id"
+    }
+
+
+def _supersede_previous(generator: _Generator, paper: PositionPaperPage) -> None:
+    previous = generator.latest_by_template.get(paper.template_slug)
+    # Now and then a newer paper on the same topic replaces the previous one.
+    if previous is not None and paper.supersede_previous:
+        previous.status = PaperStatus.SUPERSEDED
+        previous.superseded_by = paper
+        _publish(previous)
+    if paper.status == PaperStatus.CURRENT:
+        generator.latest_by_template[paper.template_slug] = paper
+
+
 def _worker(seed: int, items: list[dict], queue) -> None:
     try:
         generator = _Generator(seed=seed)
@@ -272,6 +412,7 @@ def papers_generate(
     count: int,
     seed: int = 2026,
     workers: int | None = None,
+    bulk: bool = False,
     progress: Callable[[int], Callable[[int], None]] | None = None,
 ) -> int:
     """Create ``count`` published papers across the working groups; returns how many.
@@ -283,6 +424,10 @@ def papers_generate(
     PostgreSQL several worker processes share the work, one set of working groups each (so
     no two processes add pages under the same parent); SQLite uses one process.
     ``progress(total)`` returns a callback that receives the number of papers just done.
+
+    ``bulk=True`` is the fast path for benchmark data (10,000 papers in minutes): batches
+    are inserted directly in the published state and ``page_published`` is sent for each
+    paper; see ``_bulk_create`` for what is (and is not) the same as a publish.
     """
     if not WorkingGroupPage.objects.exists():
         demo_content_load(data=demo_content_read(), with_users=False)
@@ -293,8 +438,8 @@ def papers_generate(
     report = progress(count) if progress else (lambda n: None)
     on_postgres = connection.vendor == "postgresql"
     workers = max(1, min(workers or (os.cpu_count() or 1) * 2, len(generator.groups)))
-    if not on_postgres or workers == 1:
-        _run(generator, plan, report)
+    if bulk or not on_postgres or workers == 1:
+        _run(generator, plan, report, bulk=bulk)
         return count
     # Balance the groups over the workers by their number of papers.
     by_group: dict[str, list[dict]] = defaultdict(list)

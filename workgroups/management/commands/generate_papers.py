@@ -20,6 +20,15 @@ class Command(BaseCommand):
             default=None,
             help="Prozesse (nur PostgreSQL; Standard: 2 je CPU, höchstens einer je Arbeitskreis)",
         )
+        parser.add_argument(
+            "--bulk",
+            action="store_true",
+            help=(
+                "Schneller Weg für Benchmark-Daten: stapelweise direkt im veröffentlichten "
+                "Zustand anlegen (Revision, Protokolleintrag, Signal page_published je Papier) "
+                "statt jedes Papier einzeln über save_revision().publish() zu veröffentlichen."
+            ),
+        )
 
     def handle(self, *args, **options):
         count = options["count"]
@@ -36,7 +45,11 @@ class Command(BaseCommand):
 
         try:
             created = papers_generate(
-                count=count, seed=options["seed"], workers=options["workers"], progress=progress
+                count=count,
+                seed=options["seed"],
+                workers=options["workers"],
+                bulk=options["bulk"],
+                progress=progress,
             )
         finally:
             if bar is not None:
