@@ -2,6 +2,8 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -40,8 +42,16 @@ def search_schema(search_engine, make_paper, settings):
     }
     make_paper("Fachkräfte für die Cloud", text="Die digitale Verwaltung braucht Fachkräfte.")
     make_paper("Breitband <b>überall</b>", text="Glasfaser & 5G für Sachsen.", tags=["Breitband"])
-    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
-    return schema.include(path_regex=r"^/api/v1/search/")
+    # Like Django's test client: keep the test's database connection (and transaction)
+    # open across requests instead of closing it when each request starts and finishes.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+        yield schema.include(path_regex=r"^/api/v1/search/")
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def test_search_operations_conform_to_the_schema(search_schema):

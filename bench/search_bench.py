@@ -1,0 +1,378 @@
+"""Search benchmark: API vs raw Elasticsearch vs database backend, rebuild and publish latency.
+
+Not a test: it prints figures. It starts its own PostgreSQL and Elasticsearch (loopback,
+tests/services), fills them with ``manage.py generate_papers`` and measures, per size:
+
+* 20 German queries through ``GET /api/v1/search/`` on gunicorn with Elasticsearch
+  (p50/p95 latency of sequential requests, req/s with concurrent clients),
+* the same query bodies sent straight to Elasticsearch (client round trip and ``took``),
+  giving the overhead of our API (serialisation, DB hydration, facets, highlighting),
+* the same API served by the database backend (PostgreSQL full text),
+* ``search_index rebuild`` time per backend,
+
+and at the largest size the publish-to-searchable latency with the real task worker.
+
+    .venv/bin/python bench/search_bench.py --sizes 2000 10000
+"""
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+QUERIES = [
+    "Fachkräfte",
+    "Fachkraefte",
+    "Fachkräftemangel",
+    "Positionspapiere",
+    "Rechenzentren",
+    "Datenschutz",
+    "digitale Verwaltung",
+    '"digitale Verwaltung"',
+    "Breitbandausbau",
+    "Glasfaser Gewerbegebiete",
+    "KI-Verordnung",
+    "Cybersicherheit",
+    "Informationssicherheit Kommunen",
+    "Onlinezugangsgesetz",
+    "Wärmeplanung",
+    "Abwärme Rechenzentren",
+    "Förderprogramme",
+    "Nachwuchs Schulen",
+    "Open Source Verwaltung",
+    "Energiewende -Rechenzentren",
+]
+PYTHON = sys.executable
+MANAGE = [PYTHON, str(ROOT / "manage.py")]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * p / 100
+    low, high = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+
+
+def manage(env: dict, *args: str, quiet: bool = False) -> float:
+    started = time.monotonic()
+    subprocess.run(
+        [*MANAGE, *args],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL if quiet else None,
+        stderr=subprocess.DEVNULL if quiet else None,
+    )
+    return time.monotonic() - started
+
+
+class Server:
+    """gunicorn on loopback with the given environment."""
+
+    def __init__(self, env: dict, port: int, workers: int):
+        self.url = f"http://127.0.0.1:{port}"
+        self.process = subprocess.Popen(
+            [
+                str(ROOT / ".venv" / "bin" / "gunicorn"),
+                "cms.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+                "--timeout",
+                "60",
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=ROOT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.url}/healthz", timeout=2)
+                return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=30)
+
+
+def fetch(url: str) -> tuple[float, dict]:
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as response:
+        body = response.read()
+        backend = response.headers.get("X-Search-Backend")
+    return (time.perf_counter() - started) * 1000, {"backend": backend, "bytes": len(body)}
+
+
+def api_url(base: str, q: str) -> str:
+    return f"{base}/api/v1/search/?{urllib.parse.urlencode({'q': q})}"
+
+
+def measure_api(base: str, *, repeat: int, expect: str) -> dict:
+    for q in QUERIES:  # warm-up: lexicon, connections, caches
+        _ms, info = fetch(api_url(base, q))
+        assert info["backend"] == expect, (info, expect)
+    times = []
+    for _ in range(repeat):
+        for q in QUERIES:
+            ms, _info = fetch(api_url(base, q))
+            times.append(ms)
+    return {"p50": percentile(times, 50), "p95": percentile(times, 95), "n": len(times)}
+
+
+def measure_throughput(base: str, *, concurrency: int, seconds: float) -> dict:
+    stop = time.monotonic() + seconds
+    counts, errors = [0] * concurrency, [0] * concurrency
+
+    def client(i: int):
+        n = i
+        while time.monotonic() < stop:
+            try:
+                fetch(api_url(base, QUERIES[n % len(QUERIES)]))
+                counts[i] += 1
+            except OSError:
+                errors[i] += 1
+            n += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(concurrency)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    return {"rps": sum(counts) / elapsed, "errors": sum(errors), "concurrency": concurrency}
+
+
+def measure_raw(repeat: int) -> dict:
+    """The bodies our compiler sends, straight to Elasticsearch (no API around them)."""
+    from search.backends import search_backend
+    from search.backends.base import SearchRequest
+    from search.backends.elasticsearch import ElasticsearchQueryCompiler
+    from search.documents import alias_name
+    from search.query import query_parse
+
+    backend = search_backend()
+    bodies = [
+        ElasticsearchQueryCompiler(SearchRequest(query=query_parse(q))).body() for q in QUERIES
+    ]
+    for body in bodies:
+        backend.client.search(index=alias_name("paper"), **body)
+    times, took = [], []
+    for _ in range(repeat):
+        for body in bodies:
+            started = time.perf_counter()
+            response = backend.client.search(index=alias_name("paper"), **body)
+            times.append((time.perf_counter() - started) * 1000)
+            took.append(response["took"])
+    return {
+        "p50": percentile(times, 50),
+        "p95": percentile(times, 95),
+        "took_p50": percentile(took, 50),
+        "took_p95": percentile(took, 95),
+    }
+
+
+def publish_latency(env: dict, samples: int) -> dict:
+    """Publish → searchable on Elasticsearch, with the real task worker (db_worker)."""
+    from django_tasks_db.models import DBTaskResult
+
+    from search.backends import search_backend
+    from search.backends.base import SearchRequest
+    from search.query import query_parse
+    from workgroups.models import PaperStatus, PositionPaperPage
+
+    DBTaskResult.objects.filter(status="READY").delete()  # bulk generation leftovers
+    worker = subprocess.Popen(
+        [*MANAGE, "db_worker", "--interval", "1", "--no-startup-delay", "--verbosity", "0"],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    backend = search_backend()
+    latencies = []
+    try:
+        papers = PositionPaperPage.objects.filter(live=True, status=PaperStatus.CURRENT)
+        for n, paper in enumerate(papers.order_by("-pk")[:samples]):
+            word = f"Messwort{secrets.token_hex(3)}"
+            paper = paper.specific
+            paper.title = f"{paper.title} {word}"
+            paper.save_revision().publish()
+            started = time.monotonic()
+            while time.monotonic() - started < 60:
+                if backend.search(SearchRequest(query=query_parse(word))).count:
+                    latencies.append(time.monotonic() - started)
+                    break
+                time.sleep(0.05)
+            else:
+                raise RuntimeError(f"sample {n} not searchable within 60 s")
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=30)
+    return {
+        "p50": statistics.median(latencies),
+        "max": max(latencies),
+        "min": min(latencies),
+        "n": len(latencies),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
+    parser.add_argument("--repeat", type=int, default=5, help="Runden über die 20 Anfragen")
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn-Worker")
+    parser.add_argument("--publish-samples", type=int, default=10)
+    parser.add_argument("--es-heap", default="512m")
+    parser.add_argument("--generate-workers", type=int, default=1)
+    parser.add_argument("--output", default=str(ROOT / "bench" / "results"))
+    args = parser.parse_args()
+
+    from tests.services.elasticsearch import elasticsearch_start
+    from tests.services.postgres import postgres_start
+
+    var_dir = Path(tempfile.mkdtemp(prefix="sprachrohr-bench-"))
+    print("Starte PostgreSQL und Elasticsearch …", flush=True)
+    pg = postgres_start()
+    es = elasticsearch_start(heap=args.es_heap)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.base",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": pg.url,
+        "ELASTICSEARCH_URL": es.url,
+        "SEARCH_INDEX_PREFIX": "bench",
+        "SPRACHROHR_VAR_DIR": str(var_dir),
+        "API_ANON_RATE": "100000000/min",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONUNBUFFERED": "1",
+    }
+    without_es = {k: v for k, v in env.items() if k != "ELASTICSEARCH_URL"}
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    results = {"queries": QUERIES, "sizes": {}, "machine": {"cpus": os.cpu_count()}}
+    try:
+        manage(env, "migrate", "--noinput", quiet=True)
+        existing = 0
+        for size in sorted(args.sizes):
+            print(f"\n== {size} Papiere ==", flush=True)
+            started = time.monotonic()
+            # One generating process: parallel workers of generate_papers hit a retry race
+            # ("Save with update_fields did not affect any rows") on this machine.
+            manage(
+                env,
+                "generate_papers",
+                str(size - existing),
+                "--workers",
+                str(args.generate_workers),
+            )
+            existing = size
+            generated = time.monotonic() - started
+            connection.close()
+            from django_tasks_db.models import DBTaskResult
+
+            DBTaskResult.objects.filter(status="READY").delete()
+            rebuild_es = manage(
+                env,
+                "search_index",
+                "rebuild",
+                "--backend",
+                "elasticsearch",
+                "--no-progress",
+                quiet=True,
+            )
+            rebuild_db = manage(
+                env, "search_index", "rebuild", "--backend", "database", "--no-progress", quiet=True
+            )
+            row = {"generate_s": generated, "rebuild_es_s": rebuild_es, "rebuild_db_s": rebuild_db}
+            for name, server_env, port in (
+                ("elasticsearch", env, 18701),
+                ("database", without_es, 18702),
+            ):
+                server = Server(server_env, port, args.workers)
+                try:
+                    row[f"api_{name}"] = measure_api(server.url, repeat=args.repeat, expect=name)
+                    row[f"rps_{name}"] = measure_throughput(
+                        server.url, concurrency=args.concurrency, seconds=args.seconds
+                    )
+                finally:
+                    server.stop()
+            row["raw_es"] = measure_raw(args.repeat)
+            row["overhead_p50"] = row["api_elasticsearch"]["p50"] / row["raw_es"]["p50"]
+            row["overhead_p95"] = row["api_elasticsearch"]["p95"] / row["raw_es"]["p95"]
+            results["sizes"][size] = row
+            print(json.dumps(row, indent=2), flush=True)
+        results["publish_to_searchable_s"] = publish_latency(env, args.publish_samples)
+        print(json.dumps(results["publish_to_searchable_s"], indent=2))
+    finally:
+        connection.close()
+        es.stop()
+        pg.stop()
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / f"search-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    target.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    print_table(results)
+    print(f"\nRohdaten: {target}")
+    return 0
+
+
+def print_table(results: dict) -> None:
+    print(
+        "\n| Papiere | API+ES p50 / p95 (ms) | API+ES req/s | ES roh p50 / p95 (ms) | ES took p50 | "
+        "Overhead p50 / p95 | API+DB p50 / p95 (ms) | API+DB req/s | Rebuild ES / DB (s) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for size, r in results["sizes"].items():
+        print(
+            f"| {size} | {r['api_elasticsearch']['p50']:.0f} / {r['api_elasticsearch']['p95']:.0f} "
+            f"| {r['rps_elasticsearch']['rps']:.1f} "
+            f"| {r['raw_es']['p50']:.1f} / {r['raw_es']['p95']:.1f} | {r['raw_es']['took_p50']:.0f} "
+            f"| {r['overhead_p50']:.1f}× / {r['overhead_p95']:.1f}× "
+            f"| {r['api_database']['p50']:.0f} / {r['api_database']['p95']:.0f} "
+            f"| {r['rps_database']['rps']:.1f} "
+            f"| {r['rebuild_es_s']:.0f} / {r['rebuild_db_s']:.0f} |"
+        )
+    p = results.get("publish_to_searchable_s")
+    if p:
+        print(
+            f"\nVeröffentlichen → auffindbar (Elasticsearch, echter Worker, {p['n']} Proben): "
+            f"Median {p['p50']:.2f} s, min {p['min']:.2f} s, max {p['max']:.2f} s"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
