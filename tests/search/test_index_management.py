@@ -114,6 +114,13 @@ def test_status_compares_counts(search_engine, make_paper, capsys):
     assert "0 im Index, 1 öffentlich – ABWEICHUNG" in capsys.readouterr().out
 
 
+def test_status_fails_when_elasticsearch_is_unreachable(settings, capsys):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    with pytest.raises(CommandError, match="nicht erreichbar"):
+        call_command("search_index", "status")
+    assert "elasticsearch: NICHT erreichbar" in capsys.readouterr().out
+
+
 def test_reconcile_repairs_drift_both_ways(search_engine, make_paper):
     missing = make_paper("Fehlt im Index")
     stale = make_paper("Veraltet")

@@ -76,21 +76,26 @@ class Command(BaseCommand):
             result = index_status(backends=backends)
             result["active"] = search_backend().name
         self._report(action, result, as_json=json)
-        if action == "status" and not all(
-            entry.get("in_sync")
-            for facts in result.values()
-            if isinstance(facts, dict)
-            for entry in facts.get("indices", {}).values()
-        ):
-            raise CommandError("Der Suchindex weicht von der Datenbank ab (reconcile hilft).")
+        if action == "status":
+            backends_facts = [facts for facts in result.values() if isinstance(facts, dict)]
+            if not all(facts.get("reachable") for facts in backends_facts):
+                raise CommandError("Ein Suchbackend ist nicht erreichbar.")
+            if not all(
+                entry.get("in_sync")
+                for facts in backends_facts
+                for entry in facts.get("indices", {}).values()
+            ):
+                raise CommandError("Der Suchindex weicht von der Datenbank ab (reconcile hilft).")
 
     def _report(self, action: str, result: dict, *, as_json: bool) -> None:
         if as_json:
             self.stdout.write(json_dumps(result))
             return
         if action == "status":
-            self.stdout.write(f"aktive Suche: {result.pop('active')}")
+            self.stdout.write(f"aktive Suche: {result['active']}")
             for name, facts in result.items():
+                if not isinstance(facts, dict):
+                    continue
                 state = "erreichbar" if facts.get("reachable") else "NICHT erreichbar"
                 extra = f", Kette {facts['chain']}" if facts.get("chain") else ""
                 self.stdout.write(f"{name}: {state}{extra}")
