@@ -46,6 +46,7 @@ class SearchView(StrictQueryParamsMixin, APIView):
     query_serializer_class = SearchQuery
 
     @extend_schema(
+        operation_id="search",
         summary="Suche in Positionspapieren",
         description=(
             "Volltextsuche mit deutscher Sprachanalyse. Treffer tragen die Felder der "
@@ -111,6 +112,7 @@ class SuggestView(StrictQueryParamsMixin, APIView):
     query_serializer_class = SuggestQuery
 
     @extend_schema(
+        operation_id="search_suggest",
         summary="Suchvorschläge beim Tippen",
         description=(
             "Bis zu 8 Vervollständigungen: Titel von Papieren, Arbeitskreisen und Terminen "
