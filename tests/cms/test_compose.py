@@ -53,3 +53,6 @@ def test_caddy_keeps_documents_behind_django():
     caddyfile = (ROOT / "cms" / "deploy" / "Caddyfile").read_text()
     assert "/documents/*" in caddyfile and "reverse_proxy web:8000" in caddyfile
     assert "handle /media/*" in caddyfile and "respond 404" in caddyfile
+    # The admin's preview URL is {FRONTEND_URL}/api/preview: it must reach Next.js, not Django,
+    # so its route has to come before the backend's /api/* rule.
+    assert caddyfile.index("handle /api/preview*") < caddyfile.index("@backend path")
