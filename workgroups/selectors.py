@@ -24,6 +24,7 @@ from django.db.models.functions import Coalesce, Length, Substr
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from taggit.models import Tag
+from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, PageLogEntry, Site
 
 from workgroups.models import (
@@ -130,40 +131,43 @@ def _parent_of(field: str = "path") -> Substr:
     return Substr(OuterRef(field), 1, Length(OuterRef(field)) - Page.steplen)
 
 
-def _collection_restricted(collection_path_field: str) -> Exists:
-    # A collection view restriction covers the collection and everything below it.
-    return Exists(
-        CollectionViewRestriction.objects.filter(
-            StartsWith(OuterRef(collection_path_field), F("collection__path"))
-        )
-    )
-
-
 def working_groups_public(*, scope: PublicScope | None = None) -> QuerySet[WorkingGroupPage]:
     """Public working groups, by name."""
     scope = scope or public_scope()
     return WorkingGroupPage.objects.filter(scope.q()).order_by("title", "pk")
 
 
+def _pdf_restricted() -> Exists:
+    # The document's collection (or one above it) carries a view restriction.
+    restricted = CollectionViewRestriction.objects.filter(
+        StartsWith(OuterRef("collection__path"), F("collection__path"))
+    )
+    return Exists(
+        get_document_model().objects.filter(pk=OuterRef("pdf_id")).filter(Exists(restricted))
+    )
+
+
 def papers_public(*, scope: PublicScope | None = None) -> QuerySet[PositionPaperPage]:
     """Public position papers (withdrawn ones included), newest first, ready for list serializers.
 
-    The lead working group, frontend path and PDF visibility are annotations; tags,
-    co-authoring groups and dispatches are prefetched (public groups only), so
-    serializing any number of results costs a fixed number of queries. ``body`` is
-    deferred; use ``paper_get_public`` for the full paper.
+    The lead working group, frontend path and the PDF's file and visibility are
+    annotations (subqueries, evaluated only for the rows fetched); tags, co-authoring
+    groups (public ones only) and dispatches are prefetched, so serializing any number of
+    results costs a fixed number of queries. ``body`` is deferred; use
+    ``paper_get_public`` for the full paper.
     """
     scope = scope or public_scope()
     parent = Page.objects.filter(path=_parent_of())
+    document = get_document_model().objects.filter(pk=OuterRef("pdf_id"))
     return (
         PositionPaperPage.objects.filter(scope.q())
         .defer("body")
-        .select_related("pdf")
         .annotate(
             lead_group_slug=Subquery(parent.values("slug")[:1]),
             lead_group_name=Subquery(parent.values("title")[:1]),
             frontend_url=scope.frontend_path_expression(),
-            pdf_restricted=_collection_restricted("pdf__collection__path"),
+            pdf_file=Subquery(document.values("file")[:1]),
+            pdf_restricted=_pdf_restricted(),
         )
         .prefetch_related(
             Prefetch("tagged_items", queryset=PaperTag.objects.select_related("tag")),
@@ -182,6 +186,12 @@ def papers_public(*, scope: PublicScope | None = None) -> QuerySet[PositionPaper
     )
 
 
+def papers_hydrate(*, ids: list[int], scope: PublicScope | None = None) -> list[PositionPaperPage]:
+    """The public papers with these ids, in this order, ready for list serializers."""
+    found = {paper.pk: paper for paper in papers_public(scope=scope).filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
+
+
 PAPER_ORDERINGS = {
     "published_at": ("publication_date", "pk"),
     "-published_at": ("-publication_date", "-pk"),
@@ -189,9 +199,10 @@ PAPER_ORDERINGS = {
 }
 
 
-def paper_list(
+def _papers_filtered(
+    papers: QuerySet[PositionPaperPage],
     *,
-    scope: PublicScope | None = None,
+    scope: PublicScope,
     working_group: str | None = None,
     tags: list[str] | None = None,
     paper_type: str | None = None,
@@ -203,9 +214,6 @@ def paper_list(
     published_before: dt.date | None = None,
     ordering: str = "-published_at",
 ) -> QuerySet[PositionPaperPage]:
-    """Public papers filtered as the API and feeds allow; withdrawn ones only on request."""
-    scope = scope or public_scope()
-    papers = papers_public(scope=scope)
     if working_group:
         group_paths = WorkingGroupPage.objects.filter(scope.q(), slug=working_group).values_list(
             "path", flat=True
@@ -213,9 +221,10 @@ def paper_list(
         group_path = next(iter(group_paths), None)
         if group_path is None:
             return papers.none()
-        papers = papers.filter(
-            Q(path__startswith=group_path) | Q(co_working_groups__slug=working_group)
+        co_authored = PositionPaperPage.co_working_groups.through.objects.filter(
+            positionpaperpage=OuterRef("pk"), workinggrouppage__slug=working_group
         )
+        papers = papers.filter(Q(path__startswith=group_path) | Exists(co_authored))
     for tag in dict.fromkeys(tags or []):
         papers = papers.filter(
             Exists(PaperTag.objects.filter(content_object=OuterRef("pk"), tag__slug=tag))
@@ -246,10 +255,25 @@ def paper_list(
         papers = papers.filter(publication_date__gte=published_after)
     if published_before:
         papers = papers.filter(publication_date__lte=published_before)
-    if working_group:
-        # The OR over the co-authoring join can repeat rows.
-        papers = papers.distinct()
     return papers.order_by(*PAPER_ORDERINGS[ordering])
+
+
+def paper_list(*, scope: PublicScope | None = None, **filters) -> QuerySet[PositionPaperPage]:
+    """Public papers filtered as the API and feeds allow; withdrawn ones only on request.
+
+    Filters: ``working_group`` (lead or co-author), ``tags`` (all of them), ``paper_type``,
+    ``addressee``, ``level`` (of an addressee), ``regulatory_project``, ``statuses``,
+    ``published_after``/``published_before`` and ``ordering`` (see ``PAPER_ORDERINGS``).
+    """
+    scope = scope or public_scope()
+    return _papers_filtered(papers_public(scope=scope), scope=scope, **filters)
+
+
+def paper_ids(*, scope: PublicScope | None = None, **filters) -> QuerySet:
+    """The ids of ``paper_list`` in order: cheap to count and page through, then hydrate."""
+    scope = scope or public_scope()
+    papers = PositionPaperPage.objects.filter(scope.q())
+    return _papers_filtered(papers, scope=scope, **filters).values_list("pk", flat=True)
 
 
 def paper_get_public(*, slug: str, scope: PublicScope | None = None) -> PositionPaperPage | None:
@@ -258,7 +282,6 @@ def paper_get_public(*, slug: str, scope: PublicScope | None = None) -> Position
     return (
         papers_public(scope=scope)
         .defer(None)
-        .select_related("pdf")
         .prefetch_related(
             "key_demands",
             Prefetch("regulatory_projects", queryset=RegulatoryProject.objects.order_by("title")),
@@ -314,33 +337,32 @@ def paper_predecessors(
 def paper_related(
     *, paper: PositionPaperPage, scope: PublicScope | None = None, limit: int = RELATED_PAPERS_LIMIT
 ) -> list[PositionPaperPage]:
-    """Public, non-withdrawn papers sharing tags or a working group; most shared tags first."""
+    """Public, non-withdrawn papers sharing tags (most shared first), then the working group."""
     scope = scope or public_scope()
+    others = _paper_references(scope).exclude(pk=paper.pk).exclude(status=PaperStatus.WITHDRAWN)
     tag_ids = [item.tag_id for item in paper.tagged_items.all()]
-    group_path = paper.path[: -Page.steplen] if paper.path else None
-    co_group_ids = [group.pk for group in paper.co_working_groups.all()]
-    shares = Q(tagged_items__tag_id__in=tag_ids) if tag_ids else Q(pk__in=[])
-    if group_path:
-        shares |= Q(path__startswith=group_path)
-    if co_group_ids:
-        shares |= Q(co_working_groups__in=co_group_ids)
-    candidates = (
-        _paper_references(scope)
-        .exclude(pk=paper.pk)
-        .exclude(status=PaperStatus.WITHDRAWN)
-        .filter(shares)
-        .values("pk")
-    )
-    return list(
-        _paper_references(scope)
-        .filter(pk__in=Subquery(candidates))
-        .annotate(
-            shared_tags=Count(
-                "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
-            )
+    related: list[PositionPaperPage] = []
+    if tag_ids:
+        related = list(
+            others.filter(tagged_items__tag_id__in=tag_ids)
+            .annotate(shared_tags=Count("tagged_items"))
+            .order_by("-shared_tags", "-publication_date", "-pk")[:limit]
         )
-        .order_by("-shared_tags", "-publication_date", "-pk")[:limit]
-    )
+    if len(related) < limit:
+        group_path = paper.path[: -Page.steplen] if paper.path else None
+        co_group_ids = [group.pk for group in paper.co_working_groups.all()]
+        shares = Q(path__startswith=group_path) if group_path else Q(pk__in=[])
+        if co_group_ids:
+            co_authored = PositionPaperPage.co_working_groups.through.objects.filter(
+                positionpaperpage=OuterRef("pk"), workinggrouppage__in=co_group_ids
+            )
+            shares |= Exists(co_authored)
+        related += list(
+            others.filter(shares)
+            .exclude(pk__in=[p.pk for p in related])
+            .order_by("-publication_date", "-pk")[: limit - len(related)]
+        )
+    return related
 
 
 def paper_versions(*, paper: PositionPaperPage) -> list[dict]:

@@ -10,6 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 
+from workgroups.selectors import PublicScope, public_scope
+
 CONTENT_VERSION_KEY = "sprachrohr:api:content-version"
 
 
@@ -31,7 +33,7 @@ def content_version_bump() -> None:
 def _cache_key(request: HttpRequest) -> str:
     query = sorted((key, value) for key in request.GET for value in request.GET.getlist(key))
     parts = [
-        content_version(),
+        request.content_version,
         translation.get_language() or "",
         request.scheme,
         request.get_host(),
@@ -39,6 +41,23 @@ def _cache_key(request: HttpRequest) -> str:
         repr(query),
     ]
     return "sprachrohr:api:response:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def public_scope_cached(request: HttpRequest) -> PublicScope:
+    """The public scope, shared between requests of the same content version.
+
+    The scope changes only through the publish-side events that replace the version; a
+    request without a version (cache off, uncommitted changes) computes it afresh.
+    """
+    version = getattr(request, "content_version", None)
+    if version is None:
+        return public_scope()
+    key = f"sprachrohr:api:scope:{version}"
+    scope = cache.get(key)
+    if scope is None:
+        scope = public_scope()
+        cache.set(key, scope, settings.API_RESPONSE_CACHE_SECONDS)
+    return scope
 
 
 def _etag(body: bytes) -> str:
@@ -55,7 +74,12 @@ def cached_get(request: HttpRequest, build: Callable[[], HttpResponse]) -> HttpR
     timeout = settings.API_RESPONSE_CACHE_SECONDS
     # A thread with uncommitted publish-side changes must neither read stale entries nor
     # store its uncommitted view.
-    key = _cache_key(request) if timeout > 0 and not publication_pending() else None
+    key = None
+    if timeout > 0 and not publication_pending():
+        # Read the version before any content: whatever is then built belongs to it or to
+        # a newer state, never to an older one.
+        request.content_version = content_version()
+        key = _cache_key(request)
     entry = cache.get(key) if key else None
     if entry is not None:
         body, content_type, etag = entry

@@ -1,8 +1,10 @@
 """Serializers of the public read API; they read prefetched data only and never query per row."""
 
 import functools
+import os
 from urllib.parse import quote, urlencode
 
+from django.conf import settings
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
@@ -155,6 +157,11 @@ class PaperListSerializer(_ScopedSerializer):
     def get_pdf_url(self, paper) -> str | None:
         if not paper.pdf_id or getattr(paper, "pdf_restricted", False):
             return None
+        file_name = getattr(paper, "pdf_file", None)
+        if file_name:
+            # Annotated by papers_public(): no need to load the document row.
+            path = reverse("wagtaildocs_serve", args=[paper.pdf_id, os.path.basename(file_name)])
+            return f"{settings.PUBLIC_BACKEND_URL}{path}"
         return document_url(paper.pdf)
 
 
@@ -328,9 +335,16 @@ class PaperDetailSerializer(PaperListSerializer):
     def _targets(self) -> LinkTargets:
         return self.context.get("link_targets") or LinkTargets()
 
+    def _blocks(self, paper) -> list[dict]:
+        # body and demands share one conversion of the StreamField.
+        converted = self.context.setdefault("_body_blocks", {})
+        if id(paper) not in converted:
+            converted[id(paper)] = body_blocks(paper.body, targets=self._targets())
+        return converted[id(paper)]
+
     @extend_schema_field(BodyBlockSerializer)
     def get_body(self, paper) -> list[dict]:
-        return body_blocks(paper.body, targets=self._targets())
+        return self._blocks(paper)
 
     @extend_schema_field(AtAGlanceSerializer)
     def get_at_a_glance(self, paper) -> dict:
@@ -343,7 +357,7 @@ class PaperDetailSerializer(PaperListSerializer):
     def get_demands(self, paper) -> list[dict]:
         return [
             {"id": block["id"], **block["value"]}
-            for block in body_blocks(paper.body, targets=self._targets())
+            for block in self._blocks(paper)
             if block["type"] == "demand"
         ]
 

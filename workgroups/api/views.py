@@ -25,7 +25,7 @@ from cms.api import (
     problem_responses,
 )
 from workgroups.api import filters
-from workgroups.api.cache import cached_get
+from workgroups.api.cache import cached_get, public_scope_cached
 from workgroups.api.richtext import body_rich_texts, link_targets_resolve
 from workgroups.api.serializers import (
     AddresseeSerializer,
@@ -51,11 +51,12 @@ from workgroups.selectors import (
     page_get_public_by_path,
     page_public_type,
     paper_get_public,
-    paper_list,
+    paper_ids,
     paper_predecessors,
     paper_related,
     paper_successor,
     paper_versions,
+    papers_hydrate,
     public_scope,
     regulatory_project_list,
     tag_list,
@@ -99,9 +100,10 @@ class PublicView(StrictQueryParamsMixin, GenericAPIView):
         raise NotImplementedError
 
     def get_scope(self):
-        # One scope query per request, shared by every selector the view calls.
+        # One scope per request, shared by every selector the view calls (and by requests
+        # of the same content version).
         if self.scope is None:
-            self.scope = public_scope()
+            self.scope = public_scope_cached(self.request)
         return self.scope
 
     def get_serializer_context(self):
@@ -169,9 +171,16 @@ class PaperListView(PublicListView):
     serializer_class = PaperListSerializer
     query_serializer_class = filters.PaperListQuery
 
+    def list(self, request, *args, **kwargs):
+        # Count and page through ids only, then load the page's papers with everything the
+        # serializer needs: deep pages cost no more than the first.
+        ids = self.paginate_queryset(self.get_queryset())
+        papers = papers_hydrate(ids=list(ids), scope=self.get_scope())
+        return self.get_paginated_response(self.get_serializer(papers, many=True).data)
+
     def get_queryset(self):
         query = self.query
-        return paper_list(
+        return paper_ids(
             scope=self.get_scope(),
             working_group=query.get("working_group"),
             tags=query.get("tag"),

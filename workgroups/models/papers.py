@@ -176,6 +176,11 @@ class PositionPaperPage(HeadlessPage):
     class Meta:
         verbose_name = _("Positionspapier")
         verbose_name_plural = _("Positionspapiere")
+        # The public API and feeds list papers newest first; this keeps the first pages of
+        # that listing an index walk instead of a sort of the whole archive.
+        indexes = [
+            models.Index(fields=["-publication_date", "-page_ptr"], name="paper_newest_first")
+        ]
 
     def minimal_clean(self):
         # Wagtail only runs minimal_clean() for drafts; tree, slug and citation ID rules
