@@ -40,17 +40,14 @@ LIST_PAGES = 10
 SAMPLE = 200
 WARMUP_SECONDS = 3
 
-SAMPLE_SCRIPT = (
-    """
+SAMPLE_SCRIPT = f"""
 import json, random
 from workgroups.selectors import papers_public, public_scope
 scope = public_scope()
 rows = list(papers_public(scope=scope).values_list("pk", "slug", "frontend_url"))
 random.Random(7).shuffle(rows)
-print(json.dumps({"count": len(rows), "sample": rows[:%d]}))
+print(json.dumps({{"count": len(rows), "sample": rows[:{SAMPLE}]}}))
 """
-    % SAMPLE
-)
 
 
 def manage(env: dict, *args: str, capture: bool = False) -> str:
