@@ -5,34 +5,103 @@ documents: it marks folded spellings and compound parts ("Fachkräftegewinnung" 
 query "Fachkraefte") that the node's own chain cannot analyse on a core-only node.
 """
 
+import re
+from functools import lru_cache
+
 from django.utils.html import escape
 
-from search.analysis import analyse_word, words
+from search.analysis import WORD_RE, analyse_word
 from search.query import ParsedQuery
 
 FRAGMENT_SIZE = 180
 MAX_FRAGMENTS = 3
 ELLIPSIS = "…"
+# Highlight within the first part of very long bodies only (fragments come from there).
+MAX_SCAN = 60_000
 
 
-def _matching_spans(text: str, targets: frozenset[str]) -> list[tuple[int, int]]:
-    spans = []
-    for match in words(text):
-        term = analyse_word(match.group())
-        if term is None:
-            continue
-        if term.whole in targets or targets.intersection(term.spans):
-            spans.append(match.span())
-    return spans
+class Highlighter:
+    """Marks the words of one query; shared by all hits of a result page.
+
+    Each distinct word is analysed and classified once per query (texts of one result page
+    repeat most of their words), so a page of long bodies costs a few milliseconds.
+    """
+
+    def __init__(self, query: ParsedQuery):
+        self.query = query
+        self.wholes, self.parts = query.highlight_terms()
+        self._seen: dict[str, tuple[bool, bool]] = {}
+
+    def _classify(self, word: str) -> tuple[bool, bool]:
+        known = self._seen.get(word)
+        if known is None:
+            term = analyse_word(word)
+            if term is None:
+                known = (False, False)
+            else:
+                known = (
+                    term.whole in self.wholes or not self.wholes.isdisjoint(term.spans),
+                    bool(self.parts)
+                    and (term.whole in self.parts or not self.parts.isdisjoint(term.spans)),
+                )
+            self._seen[word] = known
+        return known
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of matched words; compound parts count only if no whole term matched."""
+        text = text[:MAX_SCAN]
+        unique = set(WORD_RE.findall(text))
+        chosen = {w for w in unique if self._classify(w)[0]}
+        if not chosen:
+            chosen = {w for w in unique if self._classify(w)[1]}
+        if not chosen:
+            return []
+        return [m.span() for m in _words_pattern(frozenset(chosen)).finditer(text)]
+
+    def text(self, text: str) -> str | None:
+        """The whole text with matches marked, or None if nothing matched."""
+        if not text or self.query.is_empty:
+            return None
+        spans = self.spans(text)
+        return _mark(text, spans) if spans else None
+
+    def fragments(
+        self, text: str, *, size: int = FRAGMENT_SIZE, limit: int = MAX_FRAGMENTS
+    ) -> list[str]:
+        """Up to ``limit`` passages around matches (most matched words first)."""
+        if not text or self.query.is_empty:
+            return []
+        windows: list[tuple[int, int, list[tuple[int, int]]]] = []
+        for start, end in self.spans(text):
+            if windows and start < windows[-1][1]:
+                if end <= windows[-1][1]:
+                    windows[-1][2].append((start, end))
+                continue
+            w_start, w_end = _window(text, start, size)
+            windows.append((w_start, w_end, [(start, end)]))
+        best = sorted(windows, key=lambda w: (-len({text[s:e].lower() for s, e in w[2]}), w[0]))
+        fragments = []
+        for w_start, w_end, inside in best[:limit]:
+            relative = [(s - w_start, e - w_start) for s, e in inside]
+            marked = _mark(text[w_start:w_end], relative).replace("\n", " ")
+            prefix = ELLIPSIS if w_start > 0 else ""
+            suffix = ELLIPSIS if w_end < len(text) else ""
+            fragments.append(f"{prefix}{marked.strip()}{suffix}")
+        return fragments
+
+    def hit(self, texts: dict[str, str]) -> dict:
+        return {
+            "title": self.text(texts.get("title", "")),
+            "summary": self.text(texts.get("summary", "")),
+            "body": self.fragments(texts.get("body", "")),
+        }
 
 
-def matching_spans(text: str, query: ParsedQuery) -> list[tuple[int, int]]:
-    """Character spans of the words a query matches; compound parts only if nothing else does."""
-    wholes, parts = query.highlight_terms()
-    spans = _matching_spans(text, wholes)
-    if not spans and parts:
-        spans = _matching_spans(text, parts)
-    return spans
+@lru_cache(maxsize=256)
+def _words_pattern(surface_words: frozenset[str]) -> re.Pattern:
+    # Whole words only: not preceded or followed by another letter or digit.
+    alternatives = "|".join(re.escape(w) for w in sorted(surface_words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
 
 
 def _mark(text: str, spans: list[tuple[int, int]]) -> str:
@@ -43,14 +112,6 @@ def _mark(text: str, spans: list[tuple[int, int]]) -> str:
         position = end
     out.append(escape(text[position:]))
     return "".join(out)
-
-
-def highlight_text(text: str, query: ParsedQuery) -> str | None:
-    """The whole text with matches marked, or None if nothing matched."""
-    if not text or query.is_empty:
-        return None
-    spans = matching_spans(text, query)
-    return _mark(text, spans) if spans else None
 
 
 def _window(text: str, center: int, size: int) -> tuple[int, int]:
@@ -67,36 +128,9 @@ def _window(text: str, center: int, size: int) -> tuple[int, int]:
     return start, end
 
 
-def highlight_fragments(
-    text: str, query: ParsedQuery, *, size: int = FRAGMENT_SIZE, limit: int = MAX_FRAGMENTS
-) -> list[str]:
-    """Up to ``limit`` passages around matches (most matched words first), marked and escaped."""
-    if not text or query.is_empty:
-        return []
-    spans = matching_spans(text, query)
-    windows: list[tuple[int, int, list[tuple[int, int]]]] = []
-    for start, end in spans:
-        if windows and start < windows[-1][1]:
-            if end <= windows[-1][1]:
-                windows[-1][2].append((start, end))
-            continue
-        w_start, w_end = _window(text, start, size)
-        windows.append((w_start, w_end, [(start, end)]))
-    best = sorted(windows, key=lambda w: (-len({text[s:e].lower() for s, e in w[2]}), w[0]))
-    fragments = []
-    for w_start, w_end, inside in best[:limit]:
-        relative = [(s - w_start, e - w_start) for s, e in inside]
-        passage = text[w_start:w_end]
-        marked = _mark(passage, relative).replace("\n", " ")
-        prefix = ELLIPSIS if w_start > 0 else ""
-        suffix = ELLIPSIS if w_end < len(text) else ""
-        fragments.append(f"{prefix}{marked.strip()}{suffix}")
-    return fragments
+def highlight_text(text: str, query: ParsedQuery) -> str | None:
+    return Highlighter(query).text(text)
 
 
-def highlight_hit(texts: dict[str, str], query: ParsedQuery) -> dict:
-    return {
-        "title": highlight_text(texts.get("title", ""), query),
-        "summary": highlight_text(texts.get("summary", ""), query),
-        "body": highlight_fragments(texts.get("body", ""), query),
-    }
+def highlight_fragments(text: str, query: ParsedQuery, **kwargs) -> list[str]:
+    return Highlighter(query).fragments(text, **kwargs)

@@ -11,7 +11,7 @@ from search.analysis import fold
 from search.backends import SearchUnavailable, fallback_backend, search_backend
 from search.backends.base import SearchOutcome, SearchRequest
 from search.content import FACETS
-from search.highlight import highlight_hit
+from search.highlight import Highlighter
 from search.query import ParsedQuery, query_parse
 from workgroups.models import (
     Addressee,
@@ -121,12 +121,13 @@ def search_papers(
     # longer public is dropped here, never shown.
     papers = papers_public(scope=scope).in_bulk(ids)
     results = []
+    highlighter = Highlighter(query)
     for hit in outcome.hits:
         paper = papers.get(hit.page_id)
         if paper is None:
             continue
         paper.search_score = hit.score
-        paper.search_highlight = highlight_hit(hit.texts, query)
+        paper.search_highlight = highlighter.hit(hit.texts)
         results.append(paper)
     suggestion = suggestion_from(query, outcome.corrections) if outcome.count == 0 else None
     return SearchResultPage(
