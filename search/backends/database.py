@@ -1,9 +1,11 @@
 """Database backend: search.SearchDocument on Wagtail's database search (FTS5 / PostgreSQL)."""
 
+import datetime as dt
 import difflib
 import threading
 from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
@@ -265,82 +267,77 @@ class DatabaseBackend(SearchBackend):
         return {"index": SearchDocument._meta.db_table, "documents": done, "dropped": []}
 
     def _candidates(self, request: SearchRequest):
+        """Every matching paper (facets count all of them), its relevance and phrase hits."""
         base = SearchDocument.objects.filter(kind=PAPER).exclude(status=PaperStatus.WITHDRAWN)
-        fields = ("pk", "page_id", "status", "published_on", "facets", "field_terms")
         query = request.query
         if query.is_empty:
-            return list(base.values_list(*fields)), None, set()
+            rows = base.values_list(*Candidate._fields[:-1])
+            return [Candidate(*row, {}) for row in rows], None, set()
         compiler = DatabaseQueryCompiler(query)
         matcher = DatabaseMatcher(self.index.wagtail)
         relevance = matcher.matches(compiler.compile(), base)
         phrase_query = compiler.phrase()
         phrased = set(matcher.matches(phrase_query, base)) if phrase_query else set()
-        rows = list(base.filter(pk__in=list(relevance)).values_list(*fields))
-        return rows, relevance, phrased
+        rows = base.filter(pk__in=list(relevance)).values_list(*Candidate._fields)
+        return [Candidate(*row) for row in rows], relevance, phrased
 
     def search(self, request: SearchRequest) -> SearchOutcome:
         query = request.query
         if query.matches_nothing or request.offset >= MAX_RESULT_WINDOW:
             return SearchOutcome(0, [], empty_facets(), {}, self.name)
-        rows, relevance, phrased = self._candidates(request)
-
-        def passes(facets: dict, filters: dict) -> bool:
-            return all(
-                value in facets.get(name, ())
-                for name, values in filters.items()
-                for value in values
-            )
+        candidates, relevance, phrased = self._candidates(request)
 
         facets = {}
         for facet in FACETS:
             filters = request.filters_for_facet(facet)
             counts: Counter = Counter()
-            for row in rows:
-                if passes(row[4], filters):
-                    counts.update(row[4].get(facet, ()))
+            for candidate in candidates:
+                if candidate.passes(filters):
+                    counts.update(candidate.facets.get(facet, ()))
             facets[facet] = facet_order(facet, dict(counts))
 
-        selected = [row for row in rows if passes(row[4], request.filters)]
+        selected = [c for c in candidates if c.passes(request.filters)]
         if relevance is None:
-            ranked = sorted(selected, key=lambda r: (r[3] is not None, r[3], r[1]), reverse=True)
-            scores = dict.fromkeys((r[0] for r in ranked), None)
+            scores: dict[int, float | None] = dict.fromkeys((c.pk for c in selected), None)
+            ranked = sorted(selected, key=lambda c: c.recency, reverse=True)
         else:
             top = max(relevance.values(), default=0.0) or 1.0
-            scores = {row[0]: self._score(row, query, relevance, top, phrased) for row in selected}
-            ranked = sorted(
-                selected,
-                key=lambda r: (scores[r[0]], r[3] is not None, r[3], r[1]),
-                reverse=True,
-            )
+            scores = {c.pk: self._score(c, query, relevance[c.pk] / top, phrased) for c in selected}
+            ranked = sorted(selected, key=lambda c: (scores[c.pk], *c.recency), reverse=True)
         window = ranked[request.offset : request.offset + request.limit]
         texts = dict(
-            SearchDocument.objects.filter(pk__in=[r[0] for r in window]).values_list("pk", "texts")
+            SearchDocument.objects.filter(pk__in=[c.pk for c in window]).values_list("pk", "texts")
         )
         hits = [
             Hit(
-                page_id=row[1],
-                score=round(scores[row[0]], 4) if scores[row[0]] is not None else None,
-                texts=texts.get(row[0], {}),
+                page_id=c.page_id,
+                score=round(scores[c.pk], 4) if scores[c.pk] is not None else None,
+                texts=texts.get(c.pk, {}),
             )
-            for row in window
+            for c in window
         ]
         corrections = self._corrections(query) if not selected and not query.is_empty else {}
         return SearchOutcome(len(selected), hits, facets, corrections, self.name)
 
     @staticmethod
-    def _score(row, query: ParsedQuery, relevance, top: float, phrased: set[int]) -> float:
-        field_terms = {name: set(row[5].get(name, "").split()) for name in WEIGHTED_FIELDS}
+    def _score(candidate: "Candidate", query: ParsedQuery, relevance: float, phrased) -> float:
+        """Field weight of the best field per query word, phrase bonus, status factor.
+
+        The same weights as the Elasticsearch boosts (search/documents.py); the engine's own
+        rank (0..1 here) only separates documents that match in the same fields.
+        """
+        terms = {name: set(candidate.field_terms.get(name, "").split()) for name in WEIGHTED_FIELDS}
         score = 0.0
         for clause in query.positive:
             best = FIELD_WEIGHTS["body"]
             for name in WEIGHTED_FIELDS:
-                if _clause_in(clause, field_terms[name]):
+                if _clause_in(clause, terms[name]):
                     best = max(best, FIELD_WEIGHTS[name])
             score += best
-        if row[0] in phrased:
+        if candidate.pk in phrased:
             score += PHRASE_BOOST
-        score += RELEVANCE_WEIGHT * (relevance.get(row[0], 0.0) / top)
-        if row[2] == PaperStatus.SUPERSEDED:
+        score += RELEVANCE_WEIGHT * relevance
+        if candidate.status == PaperStatus.SUPERSEDED:
             score *= SUPERSEDED_FACTOR
         return score
 
@@ -411,6 +408,29 @@ class DatabaseBackend(SearchBackend):
                 for kind in KINDS
             },
         }
+
+
+class Candidate(NamedTuple):
+    """A matching paper as the database backend ranks and counts it."""
+
+    pk: int
+    page_id: int
+    status: str
+    published_on: dt.date | None
+    facets: dict
+    field_terms: dict
+
+    def passes(self, filters: dict[str, tuple[str, ...]]) -> bool:
+        return all(
+            value in self.facets.get(name, ())
+            for name, values in filters.items()
+            for value in values
+        )
+
+    @property
+    def recency(self) -> tuple:
+        # Newest first; papers without a date last.
+        return (self.published_on is not None, self.published_on or dt.date.min, self.page_id)
 
 
 def _clause_in(clause: Clause, terms: set[str]) -> bool:
