@@ -3,7 +3,9 @@
 import pytest
 import schemathesis
 from django.conf import settings
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -11,6 +13,17 @@ from hypothesis import settings as hypothesis_settings
 pytestmark = pytest.mark.django_db
 
 EXAMPLES_PER_OPERATION = 60
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    # Requests go through the real WSGI handler, which closes the database connection after
+    # each request; that would end the test's transaction (Django's test client does the same).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)

@@ -436,9 +436,11 @@ def papers_generate(
     generator.tags_ensure()
     plan = _plan(generator, count=count)
     report = progress(count) if progress else (lambda n: None)
-    on_postgres = connection.vendor == "postgresql"
+    # Other processes cannot see an open transaction's rows (the demo just loaded, or a
+    # test's data), so parallel workers only start outside one.
+    parallel = connection.vendor == "postgresql" and not connection.in_atomic_block
     workers = max(1, min(workers or (os.cpu_count() or 1) * 2, len(generator.groups)))
-    if bulk or not on_postgres or workers == 1:
+    if bulk or not parallel or workers == 1:
         _run(generator, plan, report, bulk=bulk)
         return count
     # Balance the groups over the workers by their number of papers.
