@@ -3,12 +3,12 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef
 from django.db.models.lookups import StartsWith
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page
+from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 from wagtail.whitelist import Whitelister, attribute_rule, check_url
 
 from workgroups.selectors import PublicScope
@@ -53,15 +53,17 @@ def _int(value) -> int | None:
 
 
 def _links(html: str) -> tuple[set[int], set[int]]:
-    soup = BeautifulSoup(html or "", "html.parser")
+    # Wagtail's own link rewriter reads stored rich text with these expressions; a full
+    # parse happens once, in the sanitiser.
     pages, documents = set(), set()
-    for anchor in soup.find_all("a", attrs={"linktype": True}):
-        target = _int(anchor.get("id"))
+    for match in FIND_A_TAG.finditer(html or ""):
+        attrs = extract_attrs(match.group(1))
+        target = _int(attrs.get("id"))
         if target is None:
             continue
-        if anchor["linktype"] == "page":
+        if attrs.get("linktype") == "page":
             pages.add(target)
-        elif anchor["linktype"] == "document":
+        elif attrs.get("linktype") == "document":
             documents.add(target)
     return pages, documents
 
