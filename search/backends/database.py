@@ -156,36 +156,44 @@ class DatabaseQueryCompiler:
 
 
 class DatabaseMatcher:
-    """Runs a Wagtail query against SearchDocument rows: {row pk: relevance}.
+    """Runs a Wagtail query against SearchDocument rows and returns them with their relevance.
 
     Wagtail's result classes score with one correlated subquery per row on SQLite; we need
-    the relevance of every match (facets count all of them), so this asks the full-text
+    every match with its relevance (facets count all of them), so this asks the full-text
     index once, with Wagtail's own query building blocks.
     """
 
     def __init__(self, wagtail_backend):
         self.wagtail = wagtail_backend
 
-    def matches(self, query: SearchQuery, queryset) -> dict[int, float]:
+    def rows(self, query: SearchQuery, queryset, fields: tuple[str, ...]) -> list[tuple]:
+        """``fields`` of every matching row, followed by its relevance (higher is better)."""
         # Wagtail's per-vendor modules register vendor-only models at import time, so each
         # is imported only on its own database (the SQLite one fails on PostgreSQL).
         if connection.vendor == "sqlite":
-            return self._sqlite(query, queryset)
+            scores = self._sqlite_scores(query)
+            rows = queryset.filter(pk__in=list(scores)).values_list(*fields)
+            return [(*row, scores[row[0]]) for row in rows]
         if connection.vendor == "postgresql":
-            return self._postgres(query, queryset)
+            return list(self._postgres(query, queryset).values_list(*fields, "_score"))
         raise NotImplementedError(
             f"Die Datenbanksuche unterstützt {connection.vendor} nicht (nur SQLite mit FTS5 "
             "und PostgreSQL)."
         )
 
-    def _sqlite(self, query, queryset) -> dict[int, float]:
+    def ids(self, query: SearchQuery, queryset) -> set[int]:
+        if connection.vendor == "sqlite":
+            return set(self._sqlite_scores(query))
+        return set(self._postgres(query, queryset).values_list("pk", flat=True))
+
+    def _sqlite_scores(self, query) -> dict[int, float]:
         from wagtail.search.backends.database.sqlite.query import BM25, MatchExpression, normalize
         from wagtail.search.backends.database.sqlite.sqlite import (
             SQLiteFTSIndexEntry,
             SQLiteSearchQueryCompiler,
         )
 
-        compiler = SQLiteSearchQueryCompiler(queryset, query)
+        compiler = SQLiteSearchQueryCompiler(SearchDocument.objects.none(), query)
         built = compiler.build_search_query(normalize(query))
         content_type = ContentType.objects.get_for_model(SearchDocument)
         rows = (
@@ -194,22 +202,20 @@ class DatabaseMatcher:
             .annotate(score=BM25())
             .values_list("index_entry__object_id", "score")
         )
-        allowed = set(queryset.values_list("pk", flat=True))
         # FTS5's bm25() is negative, lower is better.
-        return {int(pk): -score for pk, score in rows if int(pk) in allowed}
+        return {int(pk): -score for pk, score in rows}
 
-    def _postgres(self, query, queryset) -> dict[int, float]:
+    def _postgres(self, query, queryset):
         from wagtail.search.backends.database.postgres.postgres import PostgresSearchQueryCompiler
 
         compiler = PostgresSearchQueryCompiler(queryset, query, order_by_relevance=True)
-        results = compiler.search(
+        return compiler.search(
             compiler.get_config(self.wagtail),
             None,
             None,
             score_field="_score",
             backend=self.wagtail,
         )
-        return dict(results.values_list("pk", "_score"))
 
 
 class DatabaseBackend(SearchBackend):
@@ -275,11 +281,11 @@ class DatabaseBackend(SearchBackend):
             return [Candidate(*row, {}) for row in rows], None, set()
         compiler = DatabaseQueryCompiler(query)
         matcher = DatabaseMatcher(self.index.wagtail)
-        relevance = matcher.matches(compiler.compile(), base)
+        rows = matcher.rows(compiler.compile(), base, Candidate._fields)
+        relevance = {row[0]: row[-1] for row in rows}
         phrase_query = compiler.phrase()
-        phrased = set(matcher.matches(phrase_query, base)) if phrase_query else set()
-        rows = base.filter(pk__in=list(relevance)).values_list(*Candidate._fields)
-        return [Candidate(*row) for row in rows], relevance, phrased
+        phrased = matcher.ids(phrase_query, base) if phrase_query else set()
+        return [Candidate(*row[:-1]) for row in rows], relevance, phrased
 
     def search(self, request: SearchRequest) -> SearchOutcome:
         query = request.query
@@ -326,7 +332,8 @@ class DatabaseBackend(SearchBackend):
         The same weights as the Elasticsearch boosts (search/documents.py); the engine's own
         rank (0..1 here) only separates documents that match in the same fields.
         """
-        terms = {name: set(candidate.field_terms.get(name, "").split()) for name in WEIGHTED_FIELDS}
+        # " a b c " – membership of " term " is a substring test, no set per candidate.
+        terms = {name: f" {candidate.field_terms.get(name, '')} " for name in WEIGHTED_FIELDS}
         score = 0.0
         for clause in query.positive:
             best = FIELD_WEIGHTS["body"]
@@ -433,8 +440,11 @@ class Candidate(NamedTuple):
         return (self.published_on is not None, self.published_on or dt.date.min, self.page_id)
 
 
-def _clause_in(clause: Clause, terms: set[str]) -> bool:
+def _clause_in(clause: Clause, terms: str) -> bool:
+    """Whether a clause's terms occur in a space-delimited term string (" a b c ")."""
     if clause.is_phrase:
-        return all(t.whole in terms for t in clause.terms)
+        return all(f" {t.whole} " in terms for t in clause.terms)
     term = clause.terms[0]
-    return term.whole in terms or bool(term.parts and all(p in terms for p in term.parts))
+    return f" {term.whole} " in terms or bool(
+        term.parts and all(f" {p} " in terms for p in term.parts)
+    )
