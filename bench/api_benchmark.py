@@ -262,15 +262,15 @@ def table(rows: list[dict]) -> str:
             and r["endpoint"] == row["endpoint"]
             and r["impl"] == "Wagtail API v2"
         )
-        ratio = row["rps"] / v2["rps"] if v2["rps"] else float("nan")
-        latency = v2["p50"] / row["p50"] if row["p50"] else float("nan")
         is_v2 = row["impl"] == "Wagtail API v2"
+        ratio = "–" if is_v2 else f"{row['rps'] / v2['rps']:.1f}×"
+        latency = "–" if is_v2 else f"{v2['p50'] / row['p50']:.1f}×"
+        size = f"{row['size']:,}".replace(",", ".")
         lines.append(
-            f"| {row['size']:,} | {row['endpoint']} | {row['impl']} | {row['rps']:.0f} | "
-            f"{row['p50']:.1f} | {row['p95']:.1f} | {row['errors']} | "
-            f"{'–' if is_v2 else f'{ratio:.1f}×'} | {'–' if is_v2 else f'{latency:.1f}×'} |"
+            f"| {size} | {row['endpoint']} | {row['impl']} | {row['rps']:.0f} | "
+            f"{row['p50']:.1f} | {row['p95']:.1f} | {row['errors']} | {ratio} | {latency} |"
         )
-    return "\n".join(lines).replace(",", ".")
+    return "\n".join(lines)
 
 
 def main() -> int:
