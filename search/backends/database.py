@@ -5,17 +5,20 @@ import difflib
 import threading
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import Count, Max
+from django.db.models import Count, F, Max
+from django.db.models.expressions import CombinedExpression
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText, SearchQuery
 
 from search.analysis import SEGMENT_BREAK, fold, normalise, terms_of, words
 from search.backends.base import (
+    CONJUNCTIVE_FACETS,
     MAX_RESULT_WINDOW,
     Hit,
     SearchBackend,
@@ -30,7 +33,9 @@ from search.models import SearchDocument
 from search.query import Clause, ParsedQuery
 from workgroups.models import PaperStatus
 
-WEIGHTED_FIELDS = [name for name in FIELD_WEIGHTS if name != "body"]
+WEIGHTED_FIELDS = sorted(
+    (name for name in FIELD_WEIGHTS if name != "body"), key=FIELD_WEIGHTS.get, reverse=True
+)
 # The engine's own relevance (BM25 / ts_rank, scaled to 0..1) only breaks ties between
 # documents that match the same words in the same fields.
 RELEVANCE_WEIGHT = 0.5
@@ -206,15 +211,24 @@ class DatabaseMatcher:
         return {int(pk): -score for pk, score in rows}
 
     def _postgres(self, query, queryset):
+        from django.contrib.postgres.search import SearchRank, SearchVectorField
         from wagtail.search.backends.database.postgres.postgres import PostgresSearchQueryCompiler
 
-        compiler = PostgresSearchQueryCompiler(queryset, query, order_by_relevance=True)
-        return compiler.search(
-            compiler.get_config(self.wagtail),
-            None,
-            None,
-            score_field="_score",
-            backend=self.wagtail,
+        # Wagtail builds the tsquery (German configuration) and matches title || body like its
+        # own search() does; the relevance is a single ts_rank over that vector – Wagtail's
+        # rank expression costs six ts_rank calls per row and only breaks ties here.
+        compiler = PostgresSearchQueryCompiler(queryset, query)
+        tsquery = compiler.build_tsquery(query, config=compiler.get_config(self.wagtail))
+        vector = CombinedExpression(
+            F("index_entries__title"),
+            "||",
+            F("index_entries__body"),
+            output_field=SearchVectorField(),
+        )
+        return (
+            queryset.annotate(_vector_=vector)
+            .filter(_vector_=tsquery)
+            .annotate(_score=SearchRank(F("_vector_"), tsquery))
         )
 
 
@@ -293,16 +307,21 @@ class DatabaseBackend(SearchBackend):
             return SearchOutcome(0, [], empty_facets(), {}, self.name)
         candidates, relevance, phrased = self._candidates(request)
 
-        facets = {}
-        for facet in FACETS:
-            filters = request.filters_for_facet(facet)
-            counts: Counter = Counter()
-            for candidate in candidates:
-                if candidate.passes(filters):
-                    counts.update(candidate.facets.get(facet, ()))
-            facets[facet] = facet_order(facet, dict(counts))
+        # One pass over the candidates: which filters each one fails decides where it counts.
+        selected: list[Candidate] = []
+        per_facet: dict[str, list] = {facet: [] for facet in FACETS}
+        for candidate in candidates:
+            failing = candidate.failing(request.filters)
+            if not failing:
+                selected.append(candidate)
+            for facet in FACETS:
+                if not failing or (failing == [facet] and facet not in CONJUNCTIVE_FACETS):
+                    per_facet[facet].append(candidate.facets.get(facet, ()))
+        facets = {
+            facet: facet_order(facet, Counter(chain.from_iterable(values)))
+            for facet, values in per_facet.items()
+        }
 
-        selected = [c for c in candidates if c.passes(request.filters)]
         if relevance is None:
             scores: dict[int, float | None] = dict.fromkeys((c.pk for c in selected), None)
             ranked = sorted(selected, key=lambda c: c.recency, reverse=True)
@@ -337,9 +356,10 @@ class DatabaseBackend(SearchBackend):
         score = 0.0
         for clause in query.positive:
             best = FIELD_WEIGHTS["body"]
-            for name in WEIGHTED_FIELDS:
+            for name in WEIGHTED_FIELDS:  # heaviest first
                 if _clause_in(clause, terms[name]):
-                    best = max(best, FIELD_WEIGHTS[name])
+                    best = FIELD_WEIGHTS[name]
+                    break
             score += best
         if candidate.pk in phrased:
             score += PHRASE_BOOST
@@ -427,12 +447,13 @@ class Candidate(NamedTuple):
     facets: dict
     field_terms: dict
 
-    def passes(self, filters: dict[str, tuple[str, ...]]) -> bool:
-        return all(
-            value in self.facets.get(name, ())
+    def failing(self, filters: dict[str, tuple[str, ...]]) -> list[str]:
+        """The names of the filters this paper does not pass."""
+        return [
+            name
             for name, values in filters.items()
-            for value in values
-        )
+            if not all(value in self.facets.get(name, ()) for value in values)
+        ]
 
     @property
     def recency(self) -> tuple:
