@@ -36,7 +36,7 @@ def _count_live_papers(env: dict) -> str:
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_postgres_backup_restores_into_a_fresh_database(tmp_path, group_software):
     paper = PositionPaperPageFactory(parent=group_software, title="Gesichertes Papier zur Cloud")
     archive = backup_create(directory=tmp_path / "backups")

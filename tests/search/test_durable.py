@@ -73,7 +73,7 @@ def paused_node(es_url):
 
 
 @pytest.mark.elasticsearch
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_publishing_while_elasticsearch_is_down_loses_nothing(
     paused_node, settings, make_paper, group_software
 ):
