@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from search.backends import SearchBackend, write_backends
+from search.cache import index_generation_bump
 from search.content import (
     EVENT,
     KINDS,
@@ -61,6 +62,7 @@ def index_pages_sync(
                 backend.documents_write(kind=kind, documents=chunk)
         if removed:
             backend.documents_delete(page_ids=removed)
+    index_generation_bump()
     return {"written": len(keep), "removed": len(removed)}
 
 
@@ -126,6 +128,7 @@ def index_reconcile(
                 "removed": len(extra),
                 "refreshed": stale,
             }
+    index_generation_bump()
     return report
 
 
@@ -202,6 +205,7 @@ def index_rebuild(
     if changed:
         index_pages_sync(page_ids=changed, backends=backends)
     report["replayed"] = len(changed)
+    index_generation_bump()
     return report
 
 

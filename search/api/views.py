@@ -1,5 +1,6 @@
 """The search endpoints: /api/v1/search/ and /api/v1/search/suggest/."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions
@@ -21,9 +22,12 @@ from search.api.serializers import (
     SuggestQuery,
     SuggestResponseSerializer,
 )
-from search.backends import SearchUnavailable
+from search.backends import SearchUnavailable, search_backend
+from search.cache import index_generation
 from search.services import SUGGEST_LIMIT, completions_get, search_papers
+from workgroups.api.cache import cached_get, public_scope_cached
 
+BACKEND_HEADER = "X-Search-Backend"
 FILTERS = ("working_group", "paper_type", "addressee", "level", "regulatory_project")
 UNAVAILABLE = {
     (503, PROBLEM_CONTENT_TYPE): OpenApiResponse(
@@ -63,6 +67,23 @@ class SearchView(StrictQueryParamsMixin, APIView):
         },
     )
     def get(self, request):
+        def build():
+            response = self.respond(request)
+            return self.finalize_response(request, response).render()
+
+        # Answers are shared for one content version and one index generation; one that
+        # the database had to give while Elasticsearch was away is not kept.
+        return cached_get(
+            request,
+            build,
+            timeout=settings.SEARCH_CACHE_SECONDS,
+            key_extra=lambda: (index_generation(),),
+            keep_headers=(BACKEND_HEADER,),
+            cacheable=lambda response: response[BACKEND_HEADER] == search_backend().name,
+            cache_control="no-cache",
+        )
+
+    def respond(self, request) -> Response:
         query = self.query
         filters = {name: (query[name],) for name in FILTERS if query.get(name)}
         tags = [tag for tag in query.get("tag", []) if tag]
@@ -73,7 +94,11 @@ class SearchView(StrictQueryParamsMixin, APIView):
         page, size = query["page"], query["page_size"]
         try:
             found = search_papers(
-                q=query.get("q", ""), filters=filters, offset=(page - 1) * size, limit=size
+                q=query.get("q", ""),
+                filters=filters,
+                offset=(page - 1) * size,
+                limit=size,
+                scope=public_scope_cached(request),
             )
         except SearchUnavailable as exc:
             raise _unavailable() from exc
@@ -100,9 +125,7 @@ class SearchView(StrictQueryParamsMixin, APIView):
                 "suggestion": found.suggestion,
             }
         )
-        # Index updates arrive asynchronously: never cache a search answer for long.
-        response["Cache-Control"] = "no-cache"
-        response["X-Search-Backend"] = found.backend
+        response[BACKEND_HEADER] = found.backend
         return response
 
 

@@ -19,7 +19,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _manage(*args: str, env: dict) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -44,7 +49,9 @@ def test_postgres_backup_restores_into_a_fresh_database(tmp_path, group_software
 
     db = settings.DATABASES["default"]
     fresh = f"restore_{uuid.uuid4().hex[:8]}"
-    dsn = dict(host=db["HOST"], port=db["PORT"], user=db["USER"], dbname="postgres", autocommit=True)
+    dsn = dict(
+        host=db["HOST"], port=db["PORT"], user=db["USER"], dbname="postgres", autocommit=True
+    )
     with psycopg.connect(**dsn) as conn:
         conn.execute(f'CREATE DATABASE "{fresh}"')
     try:
@@ -64,7 +71,11 @@ def test_postgres_backup_restores_into_a_fresh_database(tmp_path, group_software
 
 
 def test_sqlite_backup_restores_demo_site_with_documents(tmp_path):
-    source = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "SPRACHROHR_VAR_DIR": str(tmp_path / "source")}
+    source = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "SPRACHROHR_VAR_DIR": str(tmp_path / "source"),
+    }
     source.pop("DATABASE_URL", None)
     for step in (("migrate", "--noinput", "-v0"), ("load_demo_content", "--no-users", "-v0")):
         result = _manage(*step, env=source)

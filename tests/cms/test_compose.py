@@ -17,7 +17,14 @@ def _compose() -> dict:
 
 def test_compose_file_validates_against_the_compose_specification():
     result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.compose-spec", str(COMPOSE)],
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.compose-spec",
+            str(COMPOSE),
+        ],
         capture_output=True,
         text=True,
     )
@@ -26,7 +33,16 @@ def test_compose_file_validates_against_the_compose_specification():
 
 def test_stack_has_every_role_with_a_healthcheck():
     services = _compose()["services"]
-    assert {"db", "elasticsearch", "web", "worker", "scheduler", "frontend", "proxy", "init"} <= set(services)
+    assert {
+        "db",
+        "elasticsearch",
+        "web",
+        "worker",
+        "scheduler",
+        "frontend",
+        "proxy",
+        "init",
+    } <= set(services)
     for name, service in services.items():
         if name != "init":
             assert "healthcheck" in service, f"{name} has no healthcheck"
@@ -44,7 +60,11 @@ def test_only_the_proxy_publishes_ports_and_data_lives_in_named_volumes():
 
 def test_every_variable_the_stack_needs_is_documented_in_env_example():
     used = set(re.findall(r"\$\{([A-Z_]+)", COMPOSE.read_text()))
-    documented = {line.split("=", 1)[0] for line in (ROOT / ".env.example").read_text().splitlines() if "=" in line}
+    documented = {
+        line.split("=", 1)[0]
+        for line in (ROOT / ".env.example").read_text().splitlines()
+        if "=" in line
+    }
     assert used - {"SITE_ADDRESS"} <= documented, used - documented
     assert "DJANGO_SECRET_KEY" in documented
 

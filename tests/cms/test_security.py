@@ -23,7 +23,11 @@ def test_security_headers_on_admin_login(client, db):
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["X-Frame-Options"] == "SAMEORIGIN"
     csp = response["Content-Security-Policy"]
-    assert "default-src 'self'" in csp and "frame-ancestors 'self'" in csp and "object-src 'none'" in csp
+    assert (
+        "default-src 'self'" in csp
+        and "frame-ancestors 'self'" in csp
+        and "object-src 'none'" in csp
+    )
 
 
 @override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3)
@@ -52,7 +56,9 @@ def test_request_id_is_echoed_and_generated(client, db):
     given = client.get(reverse("wagtailadmin_login"), HTTP_X_REQUEST_ID="abc12345-trace")
     assert given["X-Request-ID"] == "abc12345-trace"
     generated = client.get(reverse("wagtailadmin_login"), HTTP_X_REQUEST_ID="bad id with spaces")
-    assert len(generated["X-Request-ID"]) == 32 and generated["X-Request-ID"] != "bad id with spaces"
+    assert (
+        len(generated["X-Request-ID"]) == 32 and generated["X-Request-ID"] != "bad id with spaces"
+    )
 
 
 def test_json_log_lines_carry_the_request_id():
@@ -88,7 +94,12 @@ def test_production_settings_refuse_to_start_without_secret():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production"}
     env.pop("DJANGO_SECRET_KEY", None)
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr

@@ -15,25 +15,35 @@ from workgroups.selectors import PublicScope, public_scope
 CONTENT_VERSION_KEY = "sprachrohr:api:content-version"
 
 
-def content_version() -> str:
-    """The current content version; every cached response is keyed by it."""
-    version = cache.get(CONTENT_VERSION_KEY)
+def version_token(key: str) -> str:
+    """The current value of a cache version token (created on first use)."""
+    version = cache.get(key)
     if version is None:
         # A random value (not a counter): if the key is ever evicted, no old entry can match.
-        cache.add(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(CONTENT_VERSION_KEY) or uuid.uuid4().hex
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        version = cache.get(key) or uuid.uuid4().hex
     return version
+
+
+def version_token_replace(key: str) -> None:
+    cache.set(key, uuid.uuid4().hex, timeout=None)
+
+
+def content_version() -> str:
+    """The current content version; every cached response is keyed by it."""
+    return version_token(CONTENT_VERSION_KEY)
 
 
 def content_version_bump() -> None:
     """Invalidate every cached API response at once (publish, unpublish, move, delete, …)."""
-    cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    version_token_replace(CONTENT_VERSION_KEY)
 
 
-def _cache_key(request: HttpRequest) -> str:
+def _cache_key(request: HttpRequest, extra: tuple[str, ...] = ()) -> str:
     query = sorted((key, value) for key in request.GET for value in request.GET.getlist(key))
     parts = [
         request.content_version,
+        *extra,
         translation.get_language() or "",
         request.scheme,
         request.get_host(),
@@ -64,33 +74,47 @@ def _etag(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
-def cached_get(request: HttpRequest, build: Callable[[], HttpResponse]) -> HttpResponse:
+def cached_get(
+    request: HttpRequest,
+    build: Callable[[], HttpResponse],
+    *,
+    timeout: int | None = None,
+    key_extra: Callable[[], tuple[str, ...]] = tuple,
+    keep_headers: tuple[str, ...] = (),
+    cacheable: Callable[[HttpResponse], bool] = lambda response: True,
+    cache_control: str | None = None,
+) -> HttpResponse:
     """Serve a GET from the shared cache or build it; add ETag/Cache-Control; 304 on a match.
 
-    ``build`` must return a rendered response; only 200 responses are cached.
+    ``build`` must return a rendered response; only 200 responses that are ``cacheable``
+    are stored, with the ``keep_headers`` they carry. ``key_extra`` adds further versions
+    to the key (read before building, like the content version).
     """
     from workgroups.services.publication import publication_pending
 
-    timeout = settings.API_RESPONSE_CACHE_SECONDS
+    timeout = settings.API_RESPONSE_CACHE_SECONDS if timeout is None else timeout
     # A thread with uncommitted publish-side changes must neither read stale entries nor
     # store its uncommitted view.
     key = None
     if timeout > 0 and not publication_pending():
-        # Read the version before any content: whatever is then built belongs to it or to
-        # a newer state, never to an older one.
+        # Read the versions before any content: whatever is then built belongs to them or
+        # to a newer state, never to an older one.
         request.content_version = content_version()
-        key = _cache_key(request)
+        key = _cache_key(request, key_extra())
     entry = cache.get(key) if key else None
     if entry is not None:
-        body, content_type, etag = entry
+        body, content_type, etag, headers = entry
         response = HttpResponse(body, content_type=content_type)
+        for name, value in headers.items():
+            response[name] = value
     else:
         response = build()
         if response.status_code != 200:
             return response
         etag = _etag(response.content)
-        if key:
-            cache.set(key, (response.content, response["Content-Type"], etag), timeout)
+        if key and cacheable(response):
+            headers = {name: response[name] for name in keep_headers if name in response}
+            cache.set(key, (response.content, response["Content-Type"], etag, headers), timeout)
     response["ETag"] = etag
-    response["Cache-Control"] = f"public, max-age={settings.API_CLIENT_MAX_AGE}"
+    response["Cache-Control"] = cache_control or f"public, max-age={settings.API_CLIENT_MAX_AGE}"
     return get_conditional_response(request, etag=etag, response=response) or response
