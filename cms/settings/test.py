@@ -1,5 +1,7 @@
 """Test settings: fast hashing, locmem email/cache, immediate tasks unless a test opts in."""
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,6 +19,7 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 AXES_ENABLED = False
 # Uploaded files of a test run go to a throwaway directory, not the developer's var/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="sprachrohr-test-media-"))  # noqa: F405
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 # One process per test run: a local-memory cache (production shares a database cache).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 FRONTEND_REVALIDATE_SECRET = ""
