@@ -17,6 +17,26 @@ from tests.factories import (
 )
 from workgroups.models import Level
 
+# The fields of a paper in every list (papers, search results, related papers).
+PAPER_LIST_FIELDS = {
+    "id",
+    "slug",
+    "citation_id",
+    "title",
+    "subtitle",
+    "summary",
+    "paper_type",
+    "status",
+    "published_at",
+    "version",
+    "working_groups",
+    "tags",
+    "addressees",
+    "url",
+    "api_url",
+    "pdf_url",
+}
+
 
 @pytest.fixture(autouse=True)
 def fresh_cache():

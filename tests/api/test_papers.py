@@ -7,31 +7,14 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from tests.api.conftest import get_json
+from tests.api.conftest import PAPER_LIST_FIELDS, get_json
 from tests.factories import AddresseeFactory, PositionPaperPageFactory, RegulatoryProjectFactory
 from workgroups.models import Level, PaperStatus
 from workgroups.services.pdf import simple_pdf
 
 pytestmark = pytest.mark.django_db
 
-LIST_FIELDS = {
-    "id",
-    "slug",
-    "citation_id",
-    "title",
-    "subtitle",
-    "summary",
-    "paper_type",
-    "status",
-    "published_at",
-    "version",
-    "working_groups",
-    "tags",
-    "addressees",
-    "url",
-    "api_url",
-    "pdf_url",
-}
+LIST_FIELDS = PAPER_LIST_FIELDS
 
 
 def slugs(data):

@@ -5,29 +5,12 @@ import datetime as dt
 import pytest
 from django.test import Client
 
+from tests.api.conftest import PAPER_LIST_FIELDS
 from tests.factories import AddresseeFactory, PositionPaperPageFactory, RegulatoryProjectFactory
 from workgroups.models import Level
 
 pytestmark = pytest.mark.django_db
 
-PAPER_LIST_FIELDS = {
-    "id",
-    "slug",
-    "citation_id",
-    "title",
-    "subtitle",
-    "summary",
-    "paper_type",
-    "status",
-    "published_at",
-    "version",
-    "working_groups",
-    "tags",
-    "addressees",
-    "url",
-    "api_url",
-    "pdf_url",
-}
 FACETS = {"working_group", "paper_type", "tag", "addressee", "level", "regulatory_project", "year"}
 
 
