@@ -42,6 +42,7 @@ WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 # matches across two fields (Elasticsearch gets the same effect from array position gaps).
 SEGMENT_BREAK = "qqsegmentqq"
 
+MIN_PARTS_APART = 3  # see Term.parts_apart
 MIN_PART = 4  # shortest compound part we accept ("Fach", "Land"); shorter parts over-split
 MIN_COMPOUND = 8  # shortest word we try to split
 MAX_COMPOUND = 40
@@ -254,6 +255,16 @@ class Term:
     @property
     def index_terms(self) -> tuple[str, ...]:
         return (self.whole, *self.spans)
+
+    @property
+    def parts_apart(self) -> tuple[str, ...]:
+        """The parts a query word may also match written apart (all of them, anywhere).
+
+        Only for compounds of three or more parts ("Fachkräftegewinnung" → "Gewinnung von
+        Fachkräften"). Two-part words would match any text that uses both common halves in
+        unrelated words ("Fachkräfte" → "Fachanwendung … Innovationskraft").
+        """
+        return self.parts if len(self.parts) >= MIN_PARTS_APART else ()
 
 
 _term_cache: dict[str, Term | None] = {}

@@ -62,7 +62,7 @@ class ParsedQuery:
     def highlight_terms(self) -> tuple[frozenset[str], frozenset[str]]:
         """(stems to mark, compound part stems to mark when the stems are not found)."""
         wholes = frozenset(t.whole for t in self.phrase_terms)
-        parts = frozenset(p for t in self.phrase_terms for p in t.parts)
+        parts = frozenset(p for t in self.phrase_terms for p in t.parts_apart)
         return wholes, parts
 
     def surface_words(self) -> list[str]:

@@ -144,8 +144,8 @@ class DatabaseQueryCompiler:
             return Phrase(" ".join(t.whole for t in clause.terms))
         term = clause.terms[0]
         whole = PlainText(term.whole)
-        if term.parts:
-            return Or([whole, And([PlainText(p) for p in term.parts])])
+        if term.parts_apart:
+            return Or([whole, And([PlainText(p) for p in term.parts_apart])])
         return whole
 
     def compile(self) -> SearchQuery:
@@ -467,5 +467,5 @@ def _clause_in(clause: Clause, terms: str) -> bool:
         return all(f" {t.whole} " in terms for t in clause.terms)
     term = clause.terms[0]
     return f" {term.whole} " in terms or bool(
-        term.parts and all(f" {p} " in terms for p in term.parts)
+        term.parts_apart and all(f" {p} " in terms for p in term.parts_apart)
     )

@@ -256,14 +256,14 @@ class ElasticsearchQueryCompiler:
                 {"multi_match": {"query": term.whole, "fields": NORM_FIELDS}},
                 {"multi_match": {"query": term.word, "fields": RAW_FIELDS, "boost": RAW_BOOST}},
             ]
-            if term.parts:
+            if term.parts_apart:
                 # "Fachkräftegewinnung" also finds "Gewinnung von Fachkräften".
                 should.append(
                     {
                         "bool": {
                             "must": [
                                 {"multi_match": {"query": part, "fields": NORM_FIELDS}}
-                                for part in term.parts
+                                for part in term.parts_apart
                             ],
                             "boost": 0.5,
                         }

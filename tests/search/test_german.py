@@ -56,6 +56,16 @@ def test_compound_query_finds_its_parts_written_apart(search_engine, make_paper)
     assert titles(q="Fachkräftegewinnung") == ["Gewinnung internationaler Fachkräfte"]
 
 
+def test_two_part_words_do_not_match_their_halves_in_unrelated_words(search_engine, make_paper):
+    make_paper("Mehr Fachkräfte für Sachsen")
+    make_paper("Vergaberecht", text="Jede Fachanwendung zeigt die Innovationskraft der Region.")
+    make_paper("Verwaltung", text="Die Information über Förderung lohnt sich.")
+    make_paper("Informationssicherheit in Kommunen")
+
+    assert titles(q="Fachkräfte") == ["Mehr Fachkräfte für Sachsen"]
+    assert titles(q="Informationssicherheit") == ["Informationssicherheit in Kommunen"]
+
+
 def test_stop_words_are_ignored(search_engine, make_paper):
     make_paper("Die Cloud für den Mittelstand")
     make_paper("Breitband auf dem Land")
