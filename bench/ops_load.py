@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,6 +46,7 @@ def main() -> int:
     pg = postgres_start()
     es = elasticsearch_start(heap="512m")
     processes = Processes(tmp)
+    ok = False
     api_port, site_port = free_port(), free_port()
     env = {
         **os.environ,
@@ -113,11 +115,16 @@ def main() -> int:
         path.write_text(json.dumps(result, indent=2, ensure_ascii=False))
         print(json.dumps(result, indent=2, ensure_ascii=False))
         print(f"gespeichert: {path}")
-        return 1 if result["errors"] else 0
+        ok = not result["errors"]
+        return 0 if ok else 1
     finally:
         processes.stop()
         es.stop()
         pg.stop()
+        if ok:
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            print(f"Logs bleiben zur Analyse in {tmp}", file=sys.stderr)
 
 
 if __name__ == "__main__":
