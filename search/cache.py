@@ -2,7 +2,7 @@
 
 Publishing replaces the content version at once, but the index follows through the task
 queue a moment later. Every write to an index therefore replaces the generation once it is
-committed (and, on Elasticsearch, searchable: writes wait for the refresh), so no answer
+committed (and, on Elasticsearch, searchable: the writer refreshes the index first), so no answer
 cached in between outlives the change.
 """
 

@@ -62,6 +62,7 @@ def index_pages_sync(
                 backend.documents_write(kind=kind, documents=chunk)
         if removed:
             backend.documents_delete(page_ids=removed)
+        backend.refresh()
     index_generation_bump()
     return {"written": len(keep), "removed": len(removed)}
 
@@ -128,6 +129,7 @@ def index_reconcile(
                 "removed": len(extra),
                 "refreshed": stale,
             }
+        backend.refresh()
     index_generation_bump()
     return report
 

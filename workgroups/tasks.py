@@ -11,7 +11,9 @@ from django_tasks import task
 logger = logging.getLogger(__name__)
 
 
-@task()
+# Ahead of index updates in the queue: a long indexing backlog (bulk import, rebuild
+# replay) must not keep published pages stale on the website.
+@task(priority=10)
 def frontend_revalidate(*, paths: list[str], tags: list[str]) -> bool:
     """POST the changed frontend paths and cache tags to the frontend's revalidation route.
 

@@ -191,12 +191,9 @@ SEARCH_ES_ANALYSIS_CHAIN = env_str("SEARCH_ES_ANALYSIS_CHAIN", "auto")
 # Full chain only: a word list on the Elasticsearch node (path relative to its config
 # directory) for the dictionary decompounder; `search_index wordlist` writes one.
 SEARCH_ES_DECOMPOUND_WORD_LIST = env_str("SEARCH_ES_DECOMPOUND_WORD_LIST", "")
-# Index updates from the worker wait until they are searchable ("wait_for", at most the 1 s
-# refresh interval), so the search cache is invalidated only once the change is visible.
-# "true" forces a refresh per write (tests), "false" returns at once.
-SEARCH_ES_REFRESH = {"true": True, "false": False}.get(
-    env_str("SEARCH_ES_REFRESH", "wait_for").lower(), "wait_for"
-)
+# Refresh after each bulk request (tests). Otherwise the worker refreshes once per task,
+# after its writes, and only then invalidates cached search answers (search/cache.py).
+SEARCH_ES_REFRESH = env_bool("SEARCH_ES_REFRESH", False)
 # Server-side cache of search answers (s), keyed by the content version and the index
 # generation (bumped after every index write); 0 turns it off.
 SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 300)

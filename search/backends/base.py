@@ -92,6 +92,9 @@ class SearchBackend(ABC):
     def documents_delete(self, *, page_ids: Iterable[int]) -> None:
         """Remove documents; ids that are not indexed are ignored."""
 
+    def refresh(self) -> None:  # noqa: B027 - optional hook, a no-op by default
+        """Make every write so far searchable now (a no-op where writes are immediate)."""
+
     @abstractmethod
     def indexed_fingerprints(self, *, kind: str) -> dict[int, str]:
         """page id → fingerprint of every indexed document of a kind."""

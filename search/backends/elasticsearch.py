@@ -450,6 +450,14 @@ class ElasticsearchBackend(SearchBackend):
         for kind in KINDS:
             self.index(kind).delete(ids)
 
+    def refresh(self) -> None:
+        # One refresh after a task's writes instead of waiting for the refresh interval.
+        self.indexing_client.indices.refresh(
+            index=",".join(alias_name(kind) for kind in KINDS),
+            ignore_unavailable=True,
+            allow_no_indices=True,
+        )
+
     def indexed_fingerprints(self, *, kind: str) -> dict[int, str]:
         return self.index(kind).fingerprints()
 

@@ -38,6 +38,8 @@ def test_a_paper_published_after_an_answer_was_cached_is_found_once_indexed(
     search_engine, settings, client, make_paper
 ):
     settings.TASKS = DATABASE_TASKS
+    # As in production: no refresh per bulk request; the worker refreshes after its writes.
+    settings.SEARCH_ES_REFRESH = False
     make_paper("Neue Seekuh")  # its index update waits in the queue: no worker runs yet
     # Cached under the new content version, but from the index as it was before the update.
     assert hits(client, "Seekuh")[0] == 0
