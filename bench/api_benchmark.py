@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.api_fields import V2_LIST_FIELDS  # noqa: E402
-from tests.services.common import free_port  # noqa: E402
+from bench.gunicorn import Gunicorn  # noqa: E402
 from tests.services.postgres import postgres_start  # noqa: E402
 
 PYTHON = sys.executable
@@ -71,46 +71,6 @@ def paper_count(env: dict) -> int:
         capture=True,
     )
     return int(out.strip().splitlines()[-1])
-
-
-class Server:
-    """gunicorn on loopback with the benchmark settings."""
-
-    def __init__(self, env: dict, workers: int, *, response_cache: bool):
-        self.port = free_port()
-        self.env = {**env, "API_RESPONSE_CACHE_SECONDS": "300" if response_cache else "0"}
-        self.process = subprocess.Popen(
-            [
-                str(ROOT / ".venv" / "bin" / "gunicorn"),
-                "cms.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                str(workers),
-                "--worker-class",
-                "sync",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=self.env,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if get(self.port, "/api/v1/tags/")[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise SystemExit("gunicorn did not start")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 def get(port: int, path: str) -> tuple[int, int]:
@@ -224,7 +184,10 @@ def run(args) -> list[dict]:
                 ("ours, cache warm", True, ["ours"]),
                 ("ours, cache off", False, ["ours", "v2"]),
             ):
-                server = Server(env, args.workers, response_cache=response_cache)
+                server = Gunicorn(
+                    {**env, "API_RESPONSE_CACHE_SECONDS": "300" if response_cache else "0"},
+                    workers=args.workers,
+                )
                 try:
                     for endpoint, by_impl in paths.items():
                         for impl in impls:

@@ -34,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.gunicorn import Gunicorn  # noqa: E402
+
 QUERIES = [
     "Fachkräfte",
     "Fachkraefte",
@@ -80,44 +82,6 @@ def manage(env: dict, *args: str, quiet: bool = False) -> float:
         stderr=subprocess.DEVNULL if quiet else None,
     )
     return time.monotonic() - started
-
-
-class Server:
-    """gunicorn on loopback with the given environment."""
-
-    def __init__(self, env: dict, port: int, workers: int):
-        self.url = f"http://127.0.0.1:{port}"
-        self.process = subprocess.Popen(
-            [
-                str(ROOT / ".venv" / "bin" / "gunicorn"),
-                "cms.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-                "--timeout",
-                "60",
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-            cwd=ROOT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{self.url}/healthz", timeout=2)
-                return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("gunicorn did not start")
-
-    def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=30)
 
 
 def fetch(url: str) -> tuple[float, dict]:
@@ -312,12 +276,12 @@ def main() -> int:
             # Engine figures without the answer cache (every request searches); the cache
             # as production runs it, once each query has been asked.
             uncached = {"SEARCH_CACHE_SECONDS": "0"}
-            for name, backend, server_env, port in (
-                ("elasticsearch", "elasticsearch", {**env, **uncached}, 18701),
-                ("database", "database", {**without_es, **uncached}, 18702),
-                ("elasticsearch_cached", "elasticsearch", env, 18703),
+            for name, backend, server_env in (
+                ("elasticsearch", "elasticsearch", {**env, **uncached}),
+                ("database", "database", {**without_es, **uncached}),
+                ("elasticsearch_cached", "elasticsearch", env),
             ):
-                server = Server(server_env, port, args.workers)
+                server = Gunicorn(server_env, workers=args.workers)
                 try:
                     row[f"api_{name}"] = measure_api(server.url, repeat=args.repeat, expect=backend)
                     row[f"rps_{name}"] = measure_throughput(
