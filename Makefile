@@ -5,8 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 LOCK_HASH := $(shell sha1sum requirements.lock | cut -c1-12)
 STAMP := $(VENV)/.installed-$(LOCK_HASH)
-TEST_APT_PACKAGES := postgresql hunspell-de-de chromium fonts-dejavu-core $(if $(shell command -v java),,openjdk-17-jre-headless)
-DEMO_APT_PACKAGES := hunspell-de-de
+TEST_APT_PACKAGES := postgresql hunspell-de-de chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 $(if $(shell command -v java),,openjdk-17-jre-headless)
+DEMO_APT_PACKAGES := hunspell-de-de fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
 DEMO_ES_APT_PACKAGES := hunspell-de-de $(if $(shell command -v java),,openjdk-17-jre-headless)
 
 .PHONY: help install demo demo-es system-deps-demo-es frontend-build test lint format check-deploy system-deps-test system-deps-demo clean
