@@ -31,6 +31,35 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
+@pytest.fixture(scope="session")
+def smtp_server():
+    """A real SMTP server on loopback for this test process (aiosmtpd), stopped at the end."""
+    from tests.services.smtp import SmtpServer
+
+    server = SmtpServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mailbox(smtp_server, settings):
+    """Django sends through the real SMTP server; the test reads what it received.
+
+    Django's SMTP backend returns only after the server accepted a message, so
+    ``mailbox.messages`` is complete right after a send in this process; mail sent by
+    another process (a worker) is awaited with ``mailbox.wait_for(n)``.
+    """
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = smtp_server.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    smtp_server.clear()
+    yield smtp_server
+    smtp_server.clear()
+
+
 @pytest.fixture
 def site_tree(db):
     from workgroups.services.roles import site_bootstrap

@@ -1,7 +1,6 @@
 """The review workflow: draft → Arbeitskreis-Review → Redaktion-Freigabe → live, in the admin."""
 
 import pytest
-from django.core import mail
 from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -45,8 +44,12 @@ def _form_errors(response) -> str:
     return str(form.errors.as_data()) if form is not None else response.content.decode()[:500]
 
 
+def _recipients(mailbox) -> set[str]:
+    return {address for message in mailbox.messages for address in message.envelope_to}
+
+
 def test_paper_goes_from_draft_through_both_reviews_to_live(
-    client, group_software, member_software, chair_software, editor
+    client, group_software, member_software, chair_software, editor, mailbox
 ):
     draft = PositionPaperPageFactory(
         parent=group_software, title="Entwurf KI-Reallabore", publish=False
@@ -64,7 +67,7 @@ def test_paper_goes_from_draft_through_both_reviews_to_live(
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert state.current_task_state.task.name == "Arbeitskreis-Review: Arbeitskreis Software"
     assert not PositionPaperPage.objects.get(pk=draft.pk).live
-    assert chair_software.email in {address for message in mail.outbox for address in message.to}
+    assert chair_software.email in _recipients(mailbox)
 
     # The member cannot approve their own group's review step.
     task_state = state.current_task_state
@@ -76,7 +79,7 @@ def test_paper_goes_from_draft_through_both_reviews_to_live(
     assert state.current_task_state.pk == task_state.pk
 
     # 2. The chair approves the working-group review.
-    mail.outbox.clear()
+    mailbox.clear()
     client.force_login(chair_software)
     response = client.post(
         reverse("wagtailadmin_pages:workflow_action", args=[draft.pk, "approve", task_state.pk]),
@@ -86,7 +89,7 @@ def test_paper_goes_from_draft_through_both_reviews_to_live(
     state.refresh_from_db()
     assert state.current_task_state.task.name == "Redaktion-Freigabe"
     assert not PositionPaperPage.objects.get(pk=draft.pk).live
-    assert editor.email in {address for message in mail.outbox for address in message.to}
+    assert editor.email in _recipients(mailbox)
 
     # The chair cannot give the editors' approval.
     second = state.current_task_state

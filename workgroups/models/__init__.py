@@ -12,6 +12,7 @@ from .groups import (
     WorkingGroupTopic,
 )
 from .papers import PaperDispatch, PaperKeyDemand, PaperTag, PositionPaperPage, document_is_pdf
+from .people import MemberProfile
 from .snippets import Addressee, Organisation, RegulatoryProject
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "EventPage",
     "EventType",
     "Level",
+    "MemberProfile",
     "MinutesIndexPage",
     "MinutesPage",
     "Organisation",
