@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText, get_text_for_indexing
 
 from search.analysis import STOP_WORDS, fold, words
+from search.batches import PAGE_ROWS_PER_FETCH
 from workgroups.models import (
     EventPage,
     EventType,
@@ -289,7 +290,7 @@ def documents_build(
     rows = queryset(scope)
     if ids is not None:
         rows = rows.filter(pk__in=list(ids))
-    for page in rows.iterator(chunk_size=200):
+    for page in rows.iterator(chunk_size=PAGE_ROWS_PER_FETCH):
         yield build(page, scope=scope)
 
 

@@ -15,24 +15,16 @@ from elasticsearch.dsl import (
     Text,
 )
 
-from search.analysis import (
+from search.analysis import normalise
+from search.analysis.chains import (
     COMPLETION_ANALYZER,
     GERMAN_ANALYZER,
     NORM_ANALYZER,
     SPELL_ANALYZER,
     es_analysis,
-    normalise,
 )
+from search.backends.base import completions_stored
 from search.content import EVENT, PAPER, WORKING_GROUP
-
-# Field weights, shared with the database backend's ranking (search/backends/database.py):
-# title first, then the topical metadata (tags, addressees, regulatory projects, groups),
-# then summary and subtitle, the "at a glance" verdict and demands, and the body last.
-FIELD_WEIGHTS = {"title": 6.0, "keywords": 4.0, "summary": 3.0, "lead": 2.0, "body": 1.0}
-# A phrase of all query words counts this much more than the words scattered.
-PHRASE_BOOST = 3.0
-# Superseded papers rank below current ones that match as well.
-SUPERSEDED_FACTOR = 0.25
 
 
 def _german(**kwargs) -> Text:
@@ -57,7 +49,7 @@ class PageDocument(Document):
     lead = _german()
     keywords = _german()
     body = _german()
-    # The same text through search/analysis.py (folding, stemming, compound parts).
+    # The same text through search/analysis/normalise.py (folding, stemming, compound parts).
     title_norm = _norm()
     summary_norm = _norm()
     lead_norm = _norm()
@@ -98,10 +90,7 @@ class PageDocument(Document):
             spell=[document["title"], document["subtitle"], document["summary"], *keywords],
             suggest=[{"input": c["keys"], "weight": c["weight"]} for c in document["completions"]]
             or None,
-            completions=[
-                {k: c[k] for k in ("page_id", "text", "kind", "url", "weight", "keys")}
-                for c in document["completions"]
-            ],
+            completions=completions_stored(document),
             published_on=document.get("published_on"),
             fingerprint=document["fingerprint"],
         )

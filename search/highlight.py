@@ -126,11 +126,3 @@ def _window(text: str, center: int, size: int) -> tuple[int, int]:
         space = text.rfind(" ", center, end)
         end = space if space > center else end
     return start, end
-
-
-def highlight_text(text: str, query: ParsedQuery) -> str | None:
-    return Highlighter(query).text(text)
-
-
-def highlight_fragments(text: str, query: ParsedQuery, **kwargs) -> list[str]:
-    return Highlighter(query).fragments(text, **kwargs)

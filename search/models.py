@@ -8,9 +8,10 @@ from wagtail.search import index
 class SearchDocument(index.Indexed, models.Model):
     """One public page as the database backend searches it (written by search/indexing.py only).
 
-    ``title`` and ``body`` hold terms from search/analysis.py, not display text: Wagtail's
-    database backend (SQLite FTS5, PostgreSQL full text with the German configuration)
-    indexes them, so folding, stemming and compound parts behave as on Elasticsearch.
+    ``title`` and ``body`` hold terms from search/analysis/normalise.py, not display text:
+    Wagtail's database backend (SQLite FTS5, PostgreSQL full text with the German
+    configuration) indexes them, so folding, stemming and compound parts behave as on
+    Elasticsearch.
     """
 
     page_id = models.BigIntegerField(_("Seite"), unique=True)

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from search.analysis import fold
 from search.backends import SearchUnavailable, fallback_backend, search_backend
-from search.backends.base import SearchOutcome, SearchRequest
+from search.backends.base import Completion, SearchOutcome, SearchRequest
 from search.content import FACETS
 from search.highlight import Highlighter
 from search.query import ParsedQuery, query_parse
@@ -146,28 +146,28 @@ def completions_get(*, prefix: str, limit: int = SUGGEST_LIMIT) -> list[dict]:
     if not prefix:
         return []
     try:
-        found = search_backend().complete(prefix=prefix, limit=limit)
+        found: list[Completion] = search_backend().complete(prefix=prefix, limit=limit)
     except SearchUnavailable:
         fallback = fallback_backend()
         if fallback is None:
             raise
         found = fallback.complete(prefix=prefix, limit=limit)
     scope = public_scope()
-    page_ids = {c["page_id"] for c in found}
+    page_ids = {c.page_id for c in found}
     public = set(
         Page.objects.filter(scope.q(), pk__in=page_ids).values_list("pk", flat=True)
         if page_ids
         else []
     )
     folded = " ".join(fold(w) for w in prefix.split())
-    best: dict[str, dict] = {}
+    best: dict[str, tuple[tuple, Completion]] = {}
     for completion in found:
-        if completion["page_id"] not in public:
+        if completion.page_id not in public:
             continue
-        key = completion["text"].casefold()
-        starts = completion["keys"][0].startswith(folded) if completion["keys"] else False
-        rank = (not starts, -completion["weight"], completion["text"].casefold())
-        if key not in best or rank < best[key]["rank"]:
-            best[key] = {**completion, "rank": rank}
-    ordered = sorted(best.values(), key=lambda c: c["rank"])[:limit]
-    return [{"text": c["text"], "kind": c["kind"], "url": c["url"]} for c in ordered]
+        key = completion.text.casefold()
+        starts = completion.keys[0].startswith(folded) if completion.keys else False
+        rank = (not starts, -completion.weight, completion.text.casefold())
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, completion)
+    ordered = [c for _rank, c in sorted(best.values(), key=lambda item: item[0])[:limit]]
+    return [{"text": c.text, "kind": c.kind, "url": c.url} for c in ordered]

@@ -29,7 +29,6 @@ from wagtail.models import CollectionViewRestriction, Page, PageLogEntry, Site
 
 from workgroups.models import (
     Addressee,
-    EventIndexPage,
     EventPage,
     Organisation,
     PaperDispatch,
@@ -38,7 +37,6 @@ from workgroups.models import (
     PositionPaperPage,
     RegulatoryProject,
     WorkingGroupChair,
-    WorkingGroupIndexPage,
     WorkingGroupPage,
 )
 
@@ -605,12 +603,3 @@ def page_get_public_by_path(*, path: str, scope: PublicScope | None = None) -> P
 def page_public_type(page: Page) -> str:
     ct = page.content_type
     return PUBLIC_PAGE_TYPES[f"{ct.app_label}.{ct.model}"]
-
-
-def section_pages_public(*, scope: PublicScope | None = None) -> dict[str, Page]:
-    """The public index pages (working groups, events), for links and revalidation."""
-    scope = scope or public_scope()
-    return {
-        "working_group_index": WorkingGroupIndexPage.objects.filter(scope.q()).first(),
-        "event_index": EventIndexPage.objects.filter(scope.q()).first(),
-    }

@@ -58,6 +58,64 @@ class SearchOutcome:
     backend: str
 
 
+# What a backend stores of each completion of a document (search/content.py builds them).
+COMPLETION_FIELDS = ("page_id", "text", "kind", "url", "weight", "keys")
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A search-as-you-type suggestion as a backend stored it (public check still to come)."""
+
+    page_id: int
+    text: str
+    kind: str
+    url: str | None
+    weight: int
+    # Folded lookup keys (word suffixes of the text); the first is the whole text.
+    keys: tuple[str, ...]
+
+    @classmethod
+    def from_stored(cls, stored: dict) -> "Completion":
+        values = {name: stored[name] for name in COMPLETION_FIELDS}
+        return cls(**{**values, "keys": tuple(values["keys"])})
+
+    def matches(self, folded_prefix: str) -> bool:
+        return any(key.startswith(folded_prefix) for key in self.keys)
+
+
+def completions_stored(document: dict) -> list[dict]:
+    """The completions of an engine-neutral document as a backend stores them."""
+    return [{name: c[name] for name in COMPLETION_FIELDS} for c in document["completions"]]
+
+
+@dataclass(frozen=True)
+class IndexDescription:
+    """What a backend holds for one kind of page."""
+
+    # Where reads go: the alias (Elasticsearch) or the table (database).
+    location: str
+    # None while the index does not exist.
+    documents: int | None
+    # Elasticsearch: the physical indices behind the alias.
+    physical: tuple[str, ...] = ()
+    # Elasticsearch: built with today's mapping and chain (None: no index).
+    schema_current: bool | None = None
+
+
+@dataclass(frozen=True)
+class BackendDescription:
+    """Facts about one backend for `search_index status`."""
+
+    backend: str
+    reachable: bool
+    # The database backend: Wagtail's engine class; Elasticsearch: the URL without password.
+    engine: str = ""
+    url: str = ""
+    # Elasticsearch: the analysis chain (core or full); unknown while unreachable.
+    chain: str | None = None
+    indices: dict[str, IndexDescription] = field(default_factory=dict)
+
+
 def facet_order(facet: str, counts: dict[str, int]) -> list[tuple[str, int]]:
     """Facet values as both backends return them: years newest first, others by count."""
     if facet == "year":
@@ -110,9 +168,9 @@ class SearchBackend(ABC):
         """Papers matching a request, with facets and did-you-mean corrections."""
 
     @abstractmethod
-    def complete(self, *, prefix: str, limit: int) -> list[dict]:
-        """Completions for search-as-you-type: dicts with text, kind, url, weight."""
+    def complete(self, *, prefix: str, limit: int) -> list[Completion]:
+        """Completions whose keys start with the prefix (ranked by search/services.py)."""
 
     @abstractmethod
-    def describe(self) -> dict:
-        """Facts for `search_index status` and /readyz."""
+    def describe(self) -> BackendDescription:
+        """Facts for `search_index status`."""

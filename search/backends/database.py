@@ -20,17 +20,22 @@ from search.analysis import SEGMENT_BREAK, fold, normalise, terms_of, words
 from search.backends.base import (
     CONJUNCTIVE_FACETS,
     MAX_RESULT_WINDOW,
+    BackendDescription,
+    Completion,
     Hit,
+    IndexDescription,
     SearchBackend,
     SearchOutcome,
     SearchRequest,
+    completions_stored,
     empty_facets,
     facet_order,
 )
+from search.batches import DB_COMPLETION_ROWS, DB_ROWS_PER_UPDATE, DOCUMENTS_PER_WRITE
 from search.content import FACETS, KINDS, PAPER
-from search.documents import FIELD_WEIGHTS, PHRASE_BOOST, SUPERSEDED_FACTOR
 from search.models import SearchDocument
 from search.query import Clause, ParsedQuery
+from search.ranking import DID_YOU_MEAN, FIELD_WEIGHTS, PHRASE_BOOST, SUPERSEDED_FACTOR
 from workgroups.models import PaperStatus
 
 WEIGHTED_FIELDS = sorted(
@@ -79,10 +84,7 @@ class DatabaseIndex:
             },
             facets=document["facets"],
             published_on=document.get("published_on"),
-            completions=[
-                {k: c[k] for k in ("page_id", "text", "kind", "url", "weight", "keys")}
-                for c in document["completions"]
-            ],
+            completions=completions_stored(document),
             completion_keys="\n".join(
                 f" {key}" for c in document["completions"] for key in c["keys"]
             ),
@@ -115,7 +117,7 @@ class DatabaseIndex:
                 for f in SearchDocument._meta.concrete_fields
                 if f.name not in {"id", "page_id"}
             ]
-            SearchDocument.objects.bulk_update(updated, fields, batch_size=200)
+            SearchDocument.objects.bulk_update(updated, fields, batch_size=DB_ROWS_PER_UPDATE)
         # bulk_create does not return primary keys on every database: reload the rows.
         fresh = list(SearchDocument.objects.filter(page_id__in=[r.page_id for r in rows]))
         self.wagtail.add_bulk(SearchDocument, fresh)
@@ -274,7 +276,7 @@ class DatabaseBackend(SearchBackend):
             for document in documents:
                 batch.append(document)
                 seen.add(document["page_id"])
-                if len(batch) >= 200:
+                if len(batch) >= DOCUMENTS_PER_WRITE:
                     self.index.write(batch)
                     progress(len(batch))
                     done += len(batch)
@@ -348,7 +350,7 @@ class DatabaseBackend(SearchBackend):
     def _score(candidate: "Candidate", query: ParsedQuery, relevance: float, phrased) -> float:
         """Field weight of the best field per query word, phrase bonus, status factor.
 
-        The same weights as the Elasticsearch boosts (search/documents.py); the engine's own
+        The same weights as the Elasticsearch boosts (search/ranking.py); the engine's own
         rank (0..1 here) only separates documents that match in the same fields.
         """
         # " a b c " – membership of " term " is a substring test, no set per candidate.
@@ -383,27 +385,33 @@ class DatabaseBackend(SearchBackend):
             for text in papers.values_list("spell", flat=True)
             for m in words(text)
         )
-        by_initial: dict[str, list[str]] = {}
+        by_prefix: dict[str, list[str]] = {}
         for word in vocabulary:
-            by_initial.setdefault(word[0], []).append(word)
+            by_prefix.setdefault(word[: DID_YOU_MEAN.prefix_length], []).append(word)
         with DatabaseBackend._vocabulary_lock:
-            DatabaseBackend._vocabulary = (version, vocabulary, by_initial)
-        return vocabulary, by_initial
+            DatabaseBackend._vocabulary = (version, vocabulary, by_prefix)
+        return vocabulary, by_prefix
 
     def _corrections(self, query: ParsedQuery) -> dict[str, str]:
-        vocabulary, by_initial = self.vocabulary()
+        vocabulary, by_prefix = self.vocabulary()
         corrections = {}
         for word in query.surface_words():
             lower = word.lower()
-            if len(lower) < 4 or lower in vocabulary:
+            if len(lower) < DID_YOU_MEAN.min_word_length or lower in vocabulary:
                 continue
-            candidates = [w for w in by_initial.get(lower[0], []) if abs(len(w) - len(lower)) <= 2]
-            close = difflib.get_close_matches(lower, candidates, n=1, cutoff=0.75)
+            candidates = [
+                w
+                for w in by_prefix.get(lower[: DID_YOU_MEAN.prefix_length], [])
+                if abs(len(w) - len(lower)) <= DID_YOU_MEAN.max_edits
+            ]
+            close = difflib.get_close_matches(
+                lower, candidates, n=1, cutoff=DID_YOU_MEAN.min_similarity
+            )
             if close:
                 corrections[lower] = close[0]
         return corrections
 
-    def complete(self, *, prefix: str, limit: int) -> list[dict]:
+    def complete(self, *, prefix: str, limit: int) -> list[Completion]:
         folded = " ".join(fold(w) for w in prefix.split())
         if not folded:
             return []
@@ -411,30 +419,32 @@ class DatabaseBackend(SearchBackend):
             SearchDocument.objects.exclude(status=PaperStatus.WITHDRAWN)
             .filter(completion_keys__contains=f" {folded}")
             .order_by("-published_on", "-page_id")
-            .values_list("completions", flat=True)[:500]
+            .values_list("completions", flat=True)[:DB_COMPLETION_ROWS]
         )
         found = []
         for completions in rows:
-            for completion in completions:
-                if any(key.startswith(folded) for key in completion["keys"]):
+            for stored in completions:
+                completion = Completion.from_stored(stored)
+                if completion.matches(folded):
                     found.append(completion)
         return found
 
-    def describe(self) -> dict:
+    def describe(self) -> BackendDescription:
         counts = dict(
             SearchDocument.objects.values_list("kind")
             .annotate(n=Count("pk"))
             .values_list("kind", "n")
         )
-        return {
-            "backend": self.name,
-            "engine": type(self.index.wagtail).__name__,
-            "reachable": self.ping(),
-            "indices": {
-                kind: {"table": SearchDocument._meta.db_table, "documents": counts.get(kind, 0)}
+        table = SearchDocument._meta.db_table
+        return BackendDescription(
+            backend=self.name,
+            reachable=self.ping(),
+            engine=type(self.index.wagtail).__name__,
+            indices={
+                kind: IndexDescription(location=table, documents=counts.get(kind, 0))
                 for kind in KINDS
             },
-        }
+        )
 
 
 class Candidate(NamedTuple):

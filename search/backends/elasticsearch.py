@@ -11,11 +11,15 @@ from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import BulkIndexError, scan, streaming_bulk
 
-from search.analysis import CHAINS, CORE_CHAIN, FULL_CHAIN, fold
+from search.analysis import fold
+from search.analysis.chains import CHAINS, CORE_CHAIN, FULL_CHAIN
 from search.backends.base import (
     FACET_SIZES,
     MAX_RESULT_WINDOW,
+    BackendDescription,
+    Completion,
     Hit,
+    IndexDescription,
     SearchBackend,
     SearchOutcome,
     SearchRequest,
@@ -23,17 +27,11 @@ from search.backends.base import (
     empty_facets,
     facet_order,
 )
+from search.batches import ES_ACTIONS_PER_BULK, ES_HITS_PER_SCROLL
 from search.content import EVENT, FACETS, KINDS, PAPER, WORKING_GROUP
-from search.documents import (
-    DOCUMENTS,
-    FIELD_WEIGHTS,
-    PHRASE_BOOST,
-    SUPERSEDED_FACTOR,
-    alias_name,
-    index_body,
-    schema_fingerprint,
-)
+from search.documents import DOCUMENTS, alias_name, index_body, schema_fingerprint
 from search.query import Clause, ParsedQuery
+from search.ranking import DID_YOU_MEAN, FIELD_WEIGHTS, PHRASE_BOOST, SUPERSEDED_FACTOR
 from workgroups.models import PaperStatus
 
 logger = logging.getLogger(__name__)
@@ -176,7 +174,12 @@ class ElasticsearchIndex:
         done = 0
         refresh = settings.SEARCH_ES_REFRESH if index_refresh is None else index_refresh
         for _ok, _item in streaming_bulk(
-            self.client, actions, chunk_size=500, refresh=refresh, max_retries=3, **kwargs
+            self.client,
+            actions,
+            chunk_size=ES_ACTIONS_PER_BULK,
+            refresh=refresh,
+            max_retries=3,
+            **kwargs,
         ):
             done += 1
         return done
@@ -190,7 +193,7 @@ class ElasticsearchIndex:
                 self.client,
                 index=self.alias,
                 query={"query": {"match_all": {}}, "_source": ["fingerprint"]},
-                size=1000,
+                size=ES_HITS_PER_SCROLL,
             )
         }
 
@@ -208,7 +211,10 @@ class ElasticsearchIndex:
             )
             done = 0
             for _ok, _item in streaming_bulk(
-                self.client, self.actions(documents, new), chunk_size=500, max_retries=3
+                self.client,
+                self.actions(documents, new),
+                chunk_size=ES_ACTIONS_PER_BULK,
+                max_retries=3,
             ):
                 done += 1
                 progress(1)
@@ -350,9 +356,9 @@ class ElasticsearchQueryCompiler:
                         "term": {
                             "field": "spell",
                             "suggest_mode": "missing",
-                            "min_word_length": 4,
-                            "prefix_length": 1,
-                            "max_edits": 2,
+                            "min_word_length": DID_YOU_MEAN.min_word_length,
+                            "prefix_length": DID_YOU_MEAN.prefix_length,
+                            "max_edits": DID_YOU_MEAN.max_edits,
                             "size": 1,
                             "sort": "score",
                         }
@@ -478,7 +484,7 @@ class ElasticsearchBackend(SearchBackend):
             raise
         return ElasticsearchResults(response, with_score=not request.query.is_empty).outcome()
 
-    def complete(self, *, prefix: str, limit: int) -> list[dict]:
+    def complete(self, *, prefix: str, limit: int) -> list[Completion]:
         folded = " ".join(fold(w) for w in prefix.split())
         if not folded:
             return []
@@ -505,26 +511,28 @@ class ElasticsearchBackend(SearchBackend):
             raise
         found = []
         for option in response.get("suggest", {}).get("completion", [{}])[0].get("options", []):
-            for completion in option.get("_source", {}).get("completions", []):
-                if any(key.startswith(folded) for key in completion["keys"]):
+            for stored in option.get("_source", {}).get("completions", []):
+                completion = Completion.from_stored(stored)
+                if completion.matches(folded):
                     found.append(completion)
         return found
 
-    def describe(self) -> dict:
-        facts = {"backend": self.name, "url": _redacted(self.url), "reachable": self.ping()}
-        if not facts["reachable"]:
-            return facts
-        facts["chain"] = self.chain()
-        facts["indices"] = {}
+    def describe(self) -> BackendDescription:
+        url = _redacted(self.url)
+        if not self.ping():
+            return BackendDescription(backend=self.name, reachable=False, url=url)
+        indices = {}
         for kind in KINDS:
             index = self.index(kind)
-            facts["indices"][kind] = {
-                "alias": index.alias,
-                "physical": index.physical_indices(),
-                "documents": index.count(),
-                "schema_current": index.schema_current(),
-            }
-        return facts
+            indices[kind] = IndexDescription(
+                location=index.alias,
+                documents=index.count(),
+                physical=tuple(index.physical_indices()),
+                schema_current=index.schema_current(),
+            )
+        return BackendDescription(
+            backend=self.name, reachable=True, url=url, chain=self.chain(), indices=indices
+        )
 
 
 def _redacted(url: str) -> str:

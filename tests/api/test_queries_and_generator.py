@@ -29,7 +29,8 @@ def generated(django_db_setup, django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            from workgroups.services.demo import demo_content_load, demo_content_read
+            from workgroups.demo.validation import demo_content_read
+            from workgroups.services.demo import demo_content_load
 
             demo_content_load(data=demo_content_read(), with_users=False)
             before = PositionPaperPage.objects.count()

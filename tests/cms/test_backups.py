@@ -12,7 +12,7 @@ from django.conf import settings
 
 from cms.backups import backup_create
 from tests.factories import PositionPaperPageFactory
-from workgroups.services.demo import demo_content_read
+from workgroups.demo.validation import demo_content_read
 
 ROOT = Path(__file__).resolve().parents[2]
 

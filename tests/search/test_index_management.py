@@ -25,7 +25,7 @@ def test_setup_is_idempotent(elasticsearch):
     call_command("search_index", "setup", "--backend", "elasticsearch")
     assert index.physical_indices() == first
     assert index.schema_current() is True
-    assert elasticsearch.describe()["chain"] == "core"  # the test node has no analysis-common
+    assert elasticsearch.describe().chain == "core"  # the test node has no analysis-common
 
 
 @pytest.mark.elasticsearch

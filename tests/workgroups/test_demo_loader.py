@@ -1,4 +1,4 @@
-"""The demo loader: builds the whole site, is idempotent, and refuses bad files atomically."""
+"""The demo loader: builds the site, is idempotent, refuses bad files in German, grows by steps."""
 
 import copy
 import json
@@ -8,6 +8,14 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
+from workgroups.demo import validation
+from workgroups.demo.validation import (
+    DemoContentError,
+    DemoSection,
+    Reference,
+    demo_content_read,
+    demo_content_validate,
+)
 from workgroups.models import (
     Addressee,
     EventPage,
@@ -18,12 +26,8 @@ from workgroups.models import (
     RegulatoryProject,
     WorkingGroupPage,
 )
-from workgroups.services.demo import (
-    DemoContentError,
-    demo_content_load,
-    demo_content_read,
-    demo_content_validate,
-)
+from workgroups.services import demo
+from workgroups.services.demo import DemoStep, demo_content_load
 
 pytestmark = pytest.mark.django_db
 
@@ -115,20 +119,26 @@ def test_minimal_file_loads(site_tree):
 @pytest.mark.parametrize(
     "breaks,message",
     [
-        (lambda d: d["papers"][0].update(working_groups=[]), "gehört zu keinem Arbeitskreis"),
+        (
+            lambda d: d["papers"][0].update(working_groups=[]),
+            "Papier „papier“, Feld „working_groups“: Braucht mindestens einen Eintrag.",
+        ),
         (
             lambda d: d["papers"][0].update(working_groups=["gibt-es-nicht"]),
-            "unbekannte(r) Arbeitskreis „gibt-es-nicht“",
+            "Papier „papier“, Feld „working_groups[]“: unbekannte(r) Arbeitskreis „gibt-es-nicht“.",
         ),
         (
             lambda d: d["papers"][0]["dispatches"][0].update(addressee="niemand"),
-            "unbekannte(r) Adressat „niemand“",
+            "Papier „papier“, Feld „dispatches[].addressee“: unbekannte(r) Adressat „niemand“.",
         ),
         (
             lambda d: d["papers"].append(copy.deepcopy(d["papers"][0])),
-            "Kurzbezeichnung „papier“ ist doppelt",
+            "Papier „papier“: kommt mehrfach vor.",
         ),
-        (lambda d: d["papers"][0].update(publication_date="14.08.2025"), "ist kein Datum"),
+        (
+            lambda d: d["papers"][0].update(publication_date="14.08.2025"),
+            "Papier „papier“, Feld „publication_date“: „14.08.2025“ ist kein Datum (JJJJ-MM-TT).",
+        ),
         (
             lambda d: d["events"].append(
                 {
@@ -139,9 +149,46 @@ def test_minimal_file_loads(site_tree):
                     "ends_at": "2026-01-02T09:00:00+01:00",
                 }
             ),
-            "Das Ende liegt vor dem Beginn",
+            "Veranstaltung „e“: Das Ende liegt vor dem Beginn.",
         ),
-        (lambda d: d.pop("addressees"), "Abschnitt „addressees“ fehlt"),
+        (
+            lambda d: d["events"].append(
+                {"slug": "e", "title": "E", "type": "workshop", "starts_at": "2026-01-02T10:00"}
+            ),
+            "Veranstaltung „e“, Feld „starts_at“: „2026-01-02T10:00“ ist kein Zeitpunkt mit Zeitzone",
+        ),
+        (lambda d: d.pop("addressees"), "Datei: Abschnitt „addressees“ fehlt."),
+        (lambda d: d.update(papers={}), "Abschnitt „papers“: Muss eine Liste sein."),
+        (lambda d: d["papers"][0].pop("summary"), "Papier „papier“: Pflichtfeld „summary“ fehlt."),
+        (
+            lambda d: d["papers"][0].update(sumary="Tippfehler"),
+            "Papier „papier“: Unbekanntes Feld „sumary“.",
+        ),
+        (
+            lambda d: d["papers"][0].update(paper_type="flugblatt"),
+            "Papier „papier“, Feld „paper_type“: „flugblatt“ ist kein erlaubter Wert (erlaubt: "
+            "positionspapier,",
+        ),
+        (
+            lambda d: d["papers"][0].update(key_demands=["1", "2", "3", "4"]),
+            "Papier „papier“, Feld „key_demands“: Höchstens 3 Einträge erlaubt.",
+        ),
+        (
+            lambda d: d["papers"][0]["body"][0].update(type="absatz"),
+            "Papier „papier“, Feld „body[0].type“: „absatz“ ist kein erlaubter Wert",
+        ),
+        (
+            lambda d: d["papers"][0]["tags"][0].pop("label"),
+            "Papier „papier“, Feld „tags[0]“: Pflichtfeld „label“ fehlt.",
+        ),
+        (
+            lambda d: d["organisations"][0].update(state="DE-XX"),
+            "Unternehmen „firma“, Feld „state“: „DE-XX“ ist kein erlaubter Wert",
+        ),
+        (
+            lambda d: d.update(users=[{"username": "u", "password": "p", "role": "member"}]),
+            "Benutzer „u“: Pflichtfeld „working_group“ fehlt.",
+        ),
     ],
 )
 def test_bad_file_is_refused_in_german_and_nothing_is_saved(site_tree, breaks, message):
@@ -150,7 +197,7 @@ def test_bad_file_is_refused_in_german_and_nothing_is_saved(site_tree, breaks, m
     before = _counts()
     with pytest.raises(DemoContentError) as exc:
         demo_content_load(data=data, with_users=False)
-    assert any(message in problem for problem in exc.value.problems), exc.value.problems
+    assert any(problem.startswith(message) for problem in exc.value.problems), exc.value.problems
     assert _counts() == before
 
 
@@ -176,8 +223,52 @@ def test_command_reports_problems_instead_of_crashing(tmp_path, db):
     broken.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(CommandError) as exc:
         call_command("load_demo_content", file=str(broken), verbosity=0)
-    assert "unbekannte(r) Unternehmen „unbekannt“" in str(exc.value)
+    assert "Feld „signatories[]“: unbekannte(r) Unternehmen „unbekannt“" in str(exc.value)
 
 
 def test_repository_demo_file_is_valid():
     assert demo_content_validate(demo_content_read()) == []
+
+
+def test_a_capability_adds_its_own_section_files_and_step(tmp_path, site_tree, monkeypatch):
+    """A section with its own content and schema file, checked and loaded by its own step."""
+    notes = tmp_path / "notes.json"
+    notes.write_text(json.dumps([{"slug": "n1", "paper": "papier", "text": "Gut."}]))
+    schema = tmp_path / "notes.schema.json"
+    schema.write_text(
+        json.dumps(
+            {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["slug", "paper", "text"],
+                    "properties": {"text": {"type": "string", "minLength": 1}},
+                },
+            }
+        )
+    )
+    main = tmp_path / "content.json"
+    main.write_text(json.dumps(_minimal()))
+    section = DemoSection(
+        "notes", "Notiz", references=(Reference("paper", "papers"),), content=notes, schema=schema
+    )
+    monkeypatch.setattr(validation, "DEMO_SECTIONS", [*validation.DEMO_SECTIONS, section])
+    seen = []
+
+    def load_notes(load):
+        for item in load.items("notes", "Notizen"):
+            seen.append((item["text"], load.of("papers")[item["paper"]].slug))
+
+    monkeypatch.setattr(demo, "DEMO_STEPS", [*demo.DEMO_STEPS, DemoStep("notes", load_notes)])
+
+    data = demo_content_read(main)
+    assert data["notes"][0]["slug"] == "n1"
+    demo_content_load(data=data, with_users=False)
+    assert seen == [("Gut.", "papier")]
+
+    data["notes"][0].update(paper="fehlt", text="")
+    assert demo_content_validate(data) == ["Notiz „n1“, Feld „text“: Darf nicht leer sein."]
+    data["notes"][0]["text"] = "Wieder gut."
+    assert demo_content_validate(data) == [
+        "Notiz „n1“, Feld „paper“: unbekannte(r) Papier „fehlt“."
+    ]

@@ -14,7 +14,7 @@ from tests.factories import (
     PositionPaperPageFactory,
     RegulatoryProjectFactory,
 )
-from workgroups.models import Level, PaperStatus, PositionPaperPage, WorkingGroupPage
+from workgroups.models import Level, PaperStatus, PositionPaperPage
 
 pytestmark = pytest.mark.django_db
 
@@ -172,7 +172,6 @@ def test_paper_relations_are_stored_with_the_published_revision(group_software, 
         (addressee, dt.date(2025, 3, 2))
     ]
     assert [d.text for d in paper.key_demands.all()] == ["Erstens", "Zweitens"]
-    assert isinstance(paper.lead_working_group, WorkingGroupPage)
 
 
 def test_copying_a_paper_does_not_duplicate_its_citation_id(group_software):

@@ -272,11 +272,6 @@ class PositionPaperPage(HeadlessPage):
         numbers = [int(cid.rsplit("-", 1)[1]) for cid in taken if cid.rsplit("-", 1)[1].isdigit()]
         return f"{prefix}{max(numbers, default=0) + 1:02d}"
 
-    @property
-    def lead_working_group(self):
-        """The working group the paper is filed under (its parent page)."""
-        return self.get_parent().specific
-
 
 def document_is_pdf(document) -> bool:
     """True if a Wagtail document is a PDF by extension and by its first bytes."""

@@ -1,9 +1,14 @@
-"""Build the demo site from the JSON file in workgroups/demo/ (validated first, loaded atomically)."""
+"""Build the demo site from workgroups/demo/ in small named steps, validated first, atomically.
+
+``DEMO_STEPS`` run in order inside one transaction; each loads one part of the content
+idempotently (what exists stays untouched). A later capability appends its own step.
+"""
 
 import datetime as dt
-import json
+from collections import Counter
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -14,28 +19,24 @@ from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from workgroups.demo.validation import DemoContentError, demo_content_validate
 from workgroups.models import (
     Addressee,
     EventIndexPage,
     EventPage,
-    EventType,
-    Level,
     MinutesIndexPage,
     MinutesPage,
     Organisation,
     PaperDispatch,
     PaperKeyDemand,
     PaperStatus,
-    PaperType,
     PositionPaperPage,
-    RegulatoryKind,
     RegulatoryProject,
-    SizeClass,
-    State,
     WorkingGroupChair,
     WorkingGroupIndexPage,
     WorkingGroupPage,
 )
+from workgroups.services.pages import page_publish
 from workgroups.services.pdf import simple_pdf
 from workgroups.services.roles import (
     PUBLICATIONS_COLLECTION_NAME,
@@ -43,213 +44,31 @@ from workgroups.services.roles import (
     site_bootstrap,
 )
 
-DEMO_CONTENT_PATH = Path(__file__).resolve().parent.parent / "demo" / "content.json"
-USER_ROLES = {"admin", "editor", "chair", "member"}
+
+@dataclass
+class DemoLoad:
+    """What the steps of one load share: the content, the objects by section and key, counts."""
+
+    data: dict
+    with_users: bool
+    progress: Callable[[Iterable, str], Iterable]
+    objects: dict[str, dict[str, Any]] = field(default_factory=dict)
+    created: Counter = field(default_factory=Counter)
+
+    def items(self, section: str, label: str) -> Iterable[dict]:
+        return self.progress(self.data.get(section) or [], label)
+
+    def of(self, section: str) -> dict[str, Any]:
+        """The loaded objects of a section by their key (filled by its step)."""
+        return self.objects.setdefault(section, {})
 
 
-class DemoContentError(Exception):
-    """The demo file is invalid; ``problems`` lists every problem in German."""
+@dataclass(frozen=True)
+class DemoStep:
+    """One named loading step; a later capability appends its own to DEMO_STEPS."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
-
-
-def demo_content_read(path: Path = DEMO_CONTENT_PATH) -> dict:
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DemoContentError([_("Datei nicht gefunden: %(path)s") % {"path": path}]) from exc
-    except json.JSONDecodeError as exc:
-        raise DemoContentError(
-            [
-                _("Die Datei ist kein gültiges JSON (Zeile %(line)s): %(msg)s")
-                % {"line": exc.lineno, "msg": exc.msg}
-            ]
-        ) from exc
-
-
-def _date(value, problems, where) -> None:
-    try:
-        dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        problems.append(
-            _("%(where)s: „%(value)s“ ist kein Datum (JJJJ-MM-TT).")
-            % {"where": where, "value": value}
-        )
-
-
-def _datetime(value, problems, where):
-    try:
-        parsed = dt.datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        problems.append(
-            _("%(where)s: „%(value)s“ ist kein Zeitpunkt (ISO 8601).")
-            % {"where": where, "value": value}
-        )
-        return None
-    if parsed.tzinfo is None:
-        problems.append(
-            _("%(where)s: Zeitpunkt „%(value)s“ ohne Zeitzone.") % {"where": where, "value": value}
-        )
-        return None
-    return parsed
-
-
-def _slugs(items: list[dict], kind: str, problems: list[str]) -> set[str]:
-    seen: set[str] = set()
-    for item in items:
-        slug = item.get("slug")
-        if not slug:
-            problems.append(
-                _("%(kind)s ohne Kurzbezeichnung (slug): %(item)s")
-                % {"kind": kind, "item": item.get("title") or item.get("name")}
-            )
-        elif slug in seen:
-            problems.append(
-                _("%(kind)s: Kurzbezeichnung „%(slug)s“ ist doppelt.")
-                % {"kind": kind, "slug": slug}
-            )
-        seen.add(slug)
-    return seen
-
-
-def _known(values: Iterable, known: set[str], kind: str, where: str, problems: list[str]) -> None:
-    for value in values:
-        if value not in known:
-            problems.append(
-                _("%(where)s: unbekannte(r) %(kind)s „%(value)s“.")
-                % {"where": where, "kind": kind, "value": value}
-            )
-
-
-def demo_content_validate(data: dict) -> list[str]:
-    """Every problem of the file, in German; an empty list means it can be loaded."""
-    problems: list[str] = []
-    for key in (
-        "working_groups",
-        "organisations",
-        "addressees",
-        "regulatory_projects",
-        "papers",
-        "events",
-    ):
-        if not isinstance(data.get(key), list):
-            problems.append(_("Abschnitt „%(key)s“ fehlt oder ist keine Liste.") % {"key": key})
-    if problems:
-        return problems
-
-    groups = _slugs(data["working_groups"], _("Arbeitskreis"), problems)
-    orgs = _slugs(data["organisations"], _("Unternehmen"), problems)
-    addressees = _slugs(data["addressees"], _("Adressat"), problems)
-    projects = _slugs(data["regulatory_projects"], _("Regelungsvorhaben"), problems)
-    papers = _slugs(data["papers"], _("Papier"), problems)
-    _slugs(data["events"], _("Veranstaltung"), problems)
-
-    for group in data["working_groups"]:
-        where = _("Arbeitskreis „%(slug)s“") % {"slug": group.get("slug")}
-        _known(
-            [c.get("organisation") for c in group.get("chairs", []) if c.get("organisation")],
-            orgs,
-            _("Unternehmen"),
-            where,
-            problems,
-        )
-    for org in data["organisations"]:
-        where = _("Unternehmen „%(slug)s“") % {"slug": org.get("slug")}
-        _known(org.get("working_groups", []), groups, _("Arbeitskreis"), where, problems)
-        if org.get("state") not in State.values:
-            problems.append(
-                _("%(where)s: unbekanntes Bundesland „%(v)s“.")
-                % {"where": where, "v": org.get("state")}
-            )
-        if org.get("size_class") and org["size_class"] not in SizeClass.values:
-            problems.append(
-                _("%(where)s: unbekannte Größenklasse „%(v)s“.")
-                % {"where": where, "v": org["size_class"]}
-            )
-    for addressee in data["addressees"]:
-        if addressee.get("level") not in Level.values:
-            problems.append(
-                _("Adressat „%(slug)s“: unbekannte Ebene „%(v)s“.")
-                % {"slug": addressee.get("slug"), "v": addressee.get("level")}
-            )
-    for project in data["regulatory_projects"]:
-        where = _("Regelungsvorhaben „%(slug)s“") % {"slug": project.get("slug")}
-        if project.get("kind") not in RegulatoryKind.values:
-            problems.append(
-                _("%(where)s: unbekannte Art „%(v)s“.") % {"where": where, "v": project.get("kind")}
-            )
-        if project.get("level") not in Level.values:
-            problems.append(
-                _("%(where)s: unbekannte Ebene „%(v)s“.")
-                % {"where": where, "v": project.get("level")}
-            )
-        if project.get("consultation_deadline"):
-            _date(project["consultation_deadline"], problems, where)
-    for paper in data["papers"]:
-        where = _("Papier „%(slug)s“") % {"slug": paper.get("slug")}
-        if not paper.get("working_groups"):
-            problems.append(_("%(where)s gehört zu keinem Arbeitskreis.") % {"where": where})
-        _known(paper.get("working_groups", []), groups, _("Arbeitskreis"), where, problems)
-        _known(
-            [d.get("addressee") for d in paper.get("dispatches", [])],
-            addressees,
-            _("Adressat"),
-            where,
-            problems,
-        )
-        _known(paper.get("signatories", []), orgs, _("Unternehmen"), where, problems)
-        _known(
-            paper.get("regulatory_projects", []), projects, _("Regelungsvorhaben"), where, problems
-        )
-        if paper.get("superseded_by"):
-            _known([paper["superseded_by"]], papers, _("Papier"), where, problems)
-        if paper.get("paper_type") not in PaperType.values:
-            problems.append(
-                _("%(where)s: unbekannte Art „%(v)s“.")
-                % {"where": where, "v": paper.get("paper_type")}
-            )
-        if paper.get("status", PaperStatus.CURRENT) not in PaperStatus.values:
-            problems.append(
-                _("%(where)s: unbekannter Status „%(v)s“.")
-                % {"where": where, "v": paper.get("status")}
-            )
-        if len(paper.get("key_demands", [])) > 3:
-            problems.append(_("%(where)s: höchstens drei Kernforderungen.") % {"where": where})
-        _date(paper.get("publication_date"), problems, where)
-        for dispatch in paper.get("dispatches", []):
-            _date(dispatch.get("sent_on"), problems, where)
-    for event in data["events"]:
-        where = _("Veranstaltung „%(slug)s“") % {"slug": event.get("slug")}
-        if event.get("working_group"):
-            _known([event["working_group"]], groups, _("Arbeitskreis"), where, problems)
-        if event.get("type") not in EventType.values:
-            problems.append(
-                _("%(where)s: unbekannte Art „%(v)s“.") % {"where": where, "v": event.get("type")}
-            )
-        start = _datetime(event.get("starts_at"), problems, where)
-        end = _datetime(event["ends_at"], problems, where) if event.get("ends_at") else None
-        if start and end and end < start:
-            problems.append(_("%(where)s: Das Ende liegt vor dem Beginn.") % {"where": where})
-    for minutes in data.get("minutes", []):
-        where = _("Protokoll „%(slug)s“") % {"slug": minutes.get("slug")}
-        _known([minutes.get("working_group")], groups, _("Arbeitskreis"), where, problems)
-        _date(minutes.get("meeting_date"), problems, where)
-    for user in data.get("users", []):
-        where = _("Benutzer „%(name)s“") % {"name": user.get("username")}
-        if user.get("role") not in USER_ROLES:
-            problems.append(
-                _("%(where)s: unbekannte Rolle „%(v)s“.") % {"where": where, "v": user.get("role")}
-            )
-        if user.get("role") in ("chair", "member"):
-            _known([user.get("working_group")], groups, _("Arbeitskreis"), where, problems)
-    return problems
-
-
-def _publish(page) -> None:
-    page.save_revision().publish()
-    page.refresh_from_db()
+    name: str
+    run: Callable[[DemoLoad], None]
 
 
 def _upsert(model, slug: str, values: dict):
@@ -281,41 +100,17 @@ def _body(blocks: list[dict]) -> list[dict]:
     return [{"type": block["type"], "value": block["value"]} for block in blocks]
 
 
-def demo_content_load(
-    *, data: dict, with_users: bool = True, progress: Callable[[Iterable], Iterable] | None = None
-) -> dict:
-    """Validate, then create everything in one transaction; existing pages stay untouched."""
-    problems = demo_content_validate(data)
-    if problems:
-        raise DemoContentError(problems)
-    progress = progress or (lambda items: items)
-    try:
-        with transaction.atomic():
-            return _load(data, with_users=with_users, progress=progress)
-    except ValidationError as exc:
-        messages = (
-            [f"{field}: {' '.join(errs)}" for field, errs in exc.message_dict.items()]
-            if hasattr(exc, "error_dict")
-            else exc.messages
-        )
-        raise DemoContentError(
-            [_("Ungültiger Inhalt, nichts wurde gespeichert:"), *messages]
-        ) from exc
-
-
-def _load(data: dict, *, with_users: bool, progress) -> dict:
-    created = {"pages": 0, "users": 0}
-    site = data.get("site", {})
-    structure = site_bootstrap(site_name=site.get("name"))
-    home = structure["home"]
+def _site(load: DemoLoad) -> None:
+    site = load.data.get("site", {})
+    home = site_bootstrap(site_name=site.get("name"))["home"]
     if site.get("intro") and not home.intro:
         home.intro = site["intro"]
-        _publish(home)
-    group_index = WorkingGroupIndexPage.objects.get()
-    event_index = EventIndexPage.objects.get()
+        page_publish(page=home)
 
-    addressees = {
-        a["slug"]: _upsert(
+
+def _addressees(load: DemoLoad) -> None:
+    for a in load.items("addressees", _("Adressaten")):
+        load.of("addressees")[a["slug"]] = _upsert(
             Addressee,
             a["slug"],
             {
@@ -325,10 +120,12 @@ def _load(data: dict, *, with_users: bool, progress) -> dict:
                 "state": a.get("state", ""),
             },
         )
-        for a in data["addressees"]
-    }
-    projects = {
-        p["slug"]: _upsert(
+
+
+def _regulatory_projects(load: DemoLoad) -> None:
+    for p in load.items("regulatory_projects", _("Regelungsvorhaben")):
+        deadline = p.get("consultation_deadline")
+        load.of("regulatory_projects")[p["slug"]] = _upsert(
             RegulatoryProject,
             p["slug"],
             {
@@ -340,16 +137,15 @@ def _load(data: dict, *, with_users: bool, progress) -> dict:
                 "lobbyregister_number": p.get("lobbyregister_number", ""),
                 "drucksache": p.get("drucksache", ""),
                 "link": p.get("link", ""),
-                "consultation_deadline": dt.date.fromisoformat(p["consultation_deadline"])
-                if p.get("consultation_deadline")
-                else None,
+                "consultation_deadline": dt.date.fromisoformat(deadline) if deadline else None,
                 "description": p.get("description", ""),
             },
         )
-        for p in data["regulatory_projects"]
-    }
-    orgs = {
-        o["slug"]: _upsert(
+
+
+def _organisations(load: DemoLoad) -> None:
+    for o in load.items("organisations", _("Unternehmen")):
+        load.of("organisations")[o["slug"]] = _upsert(
             Organisation,
             o["slug"],
             {
@@ -361,11 +157,12 @@ def _load(data: dict, *, with_users: bool, progress) -> dict:
                 "website": o.get("website", ""),
             },
         )
-        for o in data["organisations"]
-    }
 
-    groups: dict[str, WorkingGroupPage] = {}
-    for item in data["working_groups"]:
+
+def _working_groups(load: DemoLoad) -> None:
+    group_index = WorkingGroupIndexPage.objects.get()
+    orgs = load.of("organisations")
+    for item in load.items("working_groups", _("Arbeitskreise")):
         group = WorkingGroupPage.objects.child_of(group_index).filter(slug=item["slug"]).first()
         if group is None:
             group = WorkingGroupPage(
@@ -388,86 +185,100 @@ def _load(data: dict, *, with_users: bool, progress) -> dict:
                 for c in item.get("chairs", [])
             ]
             group_index.add_child(instance=group)
-            _publish(group)
-            created["pages"] += 1
-        groups[item["slug"]] = group
-    for item in data["organisations"]:
-        org = orgs[item["slug"]]
-        wanted = {groups[slug].pk for slug in item.get("working_groups", [])}
-        if set(org.working_groups.values_list("pk", flat=True)) != wanted:
-            org.working_groups.set([groups[slug] for slug in item.get("working_groups", [])])
-            org.save()
-    structure = site_bootstrap(site_name=site.get("name"))  # roles for the new groups
+            page_publish(page=group)
+            load.created["pages"] += 1
+        load.of("working_groups")[item["slug"]] = group
 
+
+def _memberships(load: DemoLoad) -> None:
+    groups = load.of("working_groups")
+    for item in load.data.get("organisations") or []:
+        org = load.of("organisations")[item["slug"]]
+        wanted = [groups[slug] for slug in item.get("working_groups", [])]
+        if set(org.working_groups.values_list("pk", flat=True)) != {g.pk for g in wanted}:
+            org.working_groups.set(wanted)
+            org.save()
+
+
+def _roles(load: DemoLoad) -> None:
+    # Member and chair groups, private areas and review workflows of the new groups.
+    site_bootstrap(site_name=load.data.get("site", {}).get("name"))
+
+
+def _paper_pdf(item: dict):
     publications = (
         Collection.get_first_root_node().get_children().get(name=PUBLICATIONS_COLLECTION_NAME)
     )
-    Document = get_document_model()
-    by_slug = {p["slug"]: p for p in data["papers"]}
+    document = get_document_model()(title=f"{item['title']} (PDF)", collection=publications)
+    pdf = simple_pdf(title=item["title"], paragraphs=[item.get("subtitle", ""), item["summary"]])
+    document.file.save(f"{item['slug']}.pdf", ContentFile(pdf), save=False)
+    document.save()
+    return document
+
+
+def _paper(load: DemoLoad, item: dict) -> PositionPaperPage:
+    groups, papers = load.of("working_groups"), load.of("papers")
+    successor = item.get("superseded_by")
+    paper = PositionPaperPage(
+        title=item["title"],
+        slug=item["slug"],
+        live=False,
+        subtitle=item.get("subtitle", ""),
+        summary=item["summary"],
+        verdict=item["verdict"],
+        body=_body(item.get("body", [])),
+        paper_type=item["paper_type"],
+        publication_date=dt.date.fromisoformat(item["publication_date"]),
+        version_label=item.get("version", "1.0"),
+        citation_id=item.get("citation_id", ""),
+        status=item.get("status", PaperStatus.CURRENT),
+        superseded_by=papers.get(successor)
+        or PositionPaperPage.objects.filter(slug=successor or "-").first(),
+        contact_name=item.get("contact", {}).get("name", ""),
+        contact_role=item.get("contact", {}).get("role", ""),
+        contact_email=item.get("contact", {}).get("email", ""),
+    )
+    paper.tags.set(_tags(item.get("tags", [])))
+    paper.co_working_groups.set([groups[slug] for slug in item["working_groups"][1:]])
+    paper.signatories.set([load.of("organisations")[slug] for slug in item.get("signatories", [])])
+    paper.regulatory_projects.set(
+        [load.of("regulatory_projects")[slug] for slug in item.get("regulatory_projects", [])]
+    )
+    paper.key_demands = [PaperKeyDemand(text=text) for text in item.get("key_demands", [])]
+    paper.dispatches = [
+        PaperDispatch(
+            addressee=load.of("addressees")[d["addressee"]],
+            sent_on=dt.date.fromisoformat(d["sent_on"]),
+            note=d.get("note", ""),
+        )
+        for d in item.get("dispatches", [])
+    ]
+    if item.get("pdf"):
+        paper.pdf = _paper_pdf(item)
+    return paper
+
+
+def _papers(load: DemoLoad) -> None:
     # Successors first, so "ersetzt durch" can point at a page that already exists.
     ordered = sorted(
-        data["papers"], key=lambda p: (p.get("superseded_by") is not None, p["publication_date"])
+        load.data.get("papers") or [],
+        key=lambda p: (p.get("superseded_by") is not None, p["publication_date"]),
     )
-    papers: dict[str, PositionPaperPage] = {}
-    for item in progress(ordered):
+    for item in load.progress(ordered, _("Papiere")):
         paper = PositionPaperPage.objects.filter(slug=item["slug"]).first()
         if paper is None:
-            lead = groups[item["working_groups"][0]]
-            paper = PositionPaperPage(
-                title=item["title"],
-                slug=item["slug"],
-                live=False,
-                subtitle=item.get("subtitle", ""),
-                summary=item["summary"],
-                verdict=item["verdict"],
-                body=_body(item.get("body", [])),
-                paper_type=item["paper_type"],
-                publication_date=dt.date.fromisoformat(item["publication_date"]),
-                version_label=item.get("version", "1.0"),
-                citation_id=item.get("citation_id", ""),
-                status=item.get("status", PaperStatus.CURRENT),
-                superseded_by=papers.get(item.get("superseded_by"))
-                or PositionPaperPage.objects.filter(slug=item.get("superseded_by") or "-").first(),
-                contact_name=item.get("contact", {}).get("name", ""),
-                contact_role=item.get("contact", {}).get("role", ""),
-                contact_email=item.get("contact", {}).get("email", ""),
-            )
-            paper.tags.set(_tags(item.get("tags", [])))
-            paper.co_working_groups.set([groups[slug] for slug in item["working_groups"][1:]])
-            paper.signatories.set([orgs[slug] for slug in item.get("signatories", [])])
-            paper.regulatory_projects.set(
-                [projects[slug] for slug in item.get("regulatory_projects", [])]
-            )
-            paper.key_demands = [PaperKeyDemand(text=text) for text in item.get("key_demands", [])]
-            paper.dispatches = [
-                PaperDispatch(
-                    addressee=addressees[d["addressee"]],
-                    sent_on=dt.date.fromisoformat(d["sent_on"]),
-                    note=d.get("note", ""),
-                )
-                for d in item.get("dispatches", [])
-            ]
-            if item.get("pdf"):
-                document = Document(title=f"{item['title']} (PDF)", collection=publications)
-                document.file.save(
-                    f"{item['slug']}.pdf",
-                    ContentFile(
-                        simple_pdf(
-                            title=item["title"],
-                            paragraphs=[item.get("subtitle", ""), item["summary"]],
-                        )
-                    ),
-                    save=False,
-                )
-                document.save()
-                paper.pdf = document
-            lead.add_child(instance=paper)
-            _publish(paper)
-            created["pages"] += 1
-        papers[item["slug"]] = paper
-    assert set(papers) == set(by_slug)
+            paper = _paper(load, item)
+            # The first working group is the lead: the paper is filed under it.
+            load.of("working_groups")[item["working_groups"][0]].add_child(instance=paper)
+            page_publish(page=paper)
+            load.created["pages"] += 1
+        load.of("papers")[item["slug"]] = paper
 
-    for item in data["events"]:
+
+def _events(load: DemoLoad) -> None:
+    event_index = EventIndexPage.objects.get()
+    groups = load.of("working_groups")
+    for item in load.items("events", _("Veranstaltungen")):
         if EventPage.objects.filter(slug=item["slug"]).exists():
             continue
         event = EventPage(
@@ -482,10 +293,13 @@ def _load(data: dict, *, with_users: bool, progress) -> dict:
             description=item.get("description", ""),
         )
         event_index.add_child(instance=event)
-        _publish(event)
-        created["pages"] += 1
+        page_publish(page=event)
+        load.created["pages"] += 1
 
-    for item in data.get("minutes", []):
+
+def _minutes(load: DemoLoad) -> None:
+    groups = load.of("working_groups")
+    for item in load.items("minutes", _("Protokolle")):
         minutes_index = MinutesIndexPage.objects.child_of(groups[item["working_group"]]).get()
         if MinutesPage.objects.child_of(minutes_index).filter(slug=item["slug"]).exists():
             continue
@@ -498,19 +312,17 @@ def _load(data: dict, *, with_users: bool, progress) -> dict:
             body=_body(item.get("body", [])),
         )
         minutes_index.add_child(instance=minutes)
-        _publish(minutes)
-        created["pages"] += 1
-
-    if with_users:
-        created["users"] = _users(data.get("users", []), groups)
-    return created
+        page_publish(page=minutes)
+        load.created["pages"] += 1
 
 
-def _users(items: list[dict], groups: dict[str, WorkingGroupPage]) -> int:
+def _users(load: DemoLoad) -> None:
+    if not load.with_users:
+        return
     User = get_user_model()
     editors = editors_group_ensure()
-    count = 0
-    for item in items:
+    groups = load.of("working_groups")
+    for item in load.items("users", _("Benutzer")):
         if User.objects.filter(username=item["username"]).exists():
             continue
         user = User(
@@ -528,5 +340,51 @@ def _users(items: list[dict], groups: dict[str, WorkingGroupPage]) -> int:
         elif item["role"] in ("chair", "member"):
             access = groups[item["working_group"]].access
             user.groups.add(access.chairs if item["role"] == "chair" else access.members)
-        count += 1
-    return count
+        load.created["users"] += 1
+
+
+DEMO_STEPS: list[DemoStep] = [
+    DemoStep("site", _site),
+    DemoStep("addressees", _addressees),
+    DemoStep("regulatory_projects", _regulatory_projects),
+    DemoStep("organisations", _organisations),
+    DemoStep("working_groups", _working_groups),
+    DemoStep("memberships", _memberships),
+    DemoStep("roles", _roles),
+    DemoStep("papers", _papers),
+    DemoStep("events", _events),
+    DemoStep("minutes", _minutes),
+    DemoStep("users", _users),
+]
+
+
+def demo_content_load(
+    *,
+    data: dict,
+    with_users: bool = True,
+    progress: Callable[[Iterable, str], Iterable] | None = None,
+) -> dict:
+    """Validate, then run every step in one transaction; existing objects stay untouched.
+
+    ``progress(items, label)`` may wrap the items of each step (a progress bar).
+    """
+    problems = demo_content_validate(data)
+    if problems:
+        raise DemoContentError(problems)
+    load = DemoLoad(
+        data=data, with_users=with_users, progress=progress or (lambda items, label: items)
+    )
+    try:
+        with transaction.atomic():
+            for step in DEMO_STEPS:
+                step.run(load)
+    except ValidationError as exc:
+        messages = (
+            [f"{field}: {' '.join(errs)}" for field, errs in exc.message_dict.items()]
+            if hasattr(exc, "error_dict")
+            else exc.messages
+        )
+        raise DemoContentError(
+            [_("Ungültiger Inhalt, nichts wurde gespeichert:"), *messages]
+        ) from exc
+    return {"pages": load.created["pages"], "users": load.created["users"]}

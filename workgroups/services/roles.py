@@ -27,6 +27,7 @@ from workgroups.models import (
     WorkingGroupAccess,
     WorkingGroupPage,
 )
+from workgroups.services.pages import page_publish
 
 EDITORS_GROUP_NAME = "Redaktion"
 EDITORS_TASK_NAME = "Redaktion-Freigabe"
@@ -57,13 +58,6 @@ def _grant_collection_permissions(
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=_permission(app_label, codename)
         )
-
-
-def _publish(page: Page) -> None:
-    # Publishing through a revision fires Wagtail's publish signals, which the API cache
-    # and the search index listen to; setting ``live`` directly would bypass them.
-    page.save_revision().publish()
-    page.refresh_from_db()
 
 
 def _child_collection(name: str) -> Collection:
@@ -183,7 +177,7 @@ def minutes_index_ensure(
     restriction.save()
     restriction.groups.set(groups)
     if not minutes.live:
-        _publish(minutes)
+        page_publish(page=minutes)
     return minutes
 
 
@@ -225,7 +219,7 @@ def site_bootstrap(*, site_name: str | None = None) -> dict:
         slug = "home" if not root.get_children().filter(slug="home").exists() else "start"
         home = HomePage(title=site_name, slug=slug, live=False)
         root.add_child(instance=home)
-        _publish(home)
+        page_publish(page=home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(hostname="localhost", port=80, is_default_site=True)
@@ -242,7 +236,7 @@ def site_bootstrap(*, site_name: str | None = None) -> dict:
         if page is None:
             page = model(title=title, slug=slug, live=False)
             home.add_child(instance=page)
-            _publish(page)
+            page_publish(page=page)
         sections[slug] = page
 
     editors = editors_group_ensure()

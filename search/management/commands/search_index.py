@@ -9,7 +9,8 @@ from tqdm import tqdm
 from search.analysis import MIN_PART, lexicon
 from search.backends import SearchBackend, database_backend, search_backend, write_backends
 from search.content import KINDS
-from search.indexing import index_rebuild, index_reconcile, index_setup, index_status
+from search.indexing import index_rebuild, index_reconcile, index_setup
+from search.status import BackendStatus, index_status
 
 
 class Command(BaseCommand):
@@ -66,46 +67,50 @@ class Command(BaseCommand):
             return self._wordlist(output)
         backends = self._backends(backend)
         progress = self._progress(no_progress or options.get("verbosity", 1) == 0)
+        if action == "status":
+            return self._status(backends, as_json=json)
         if action == "setup":
             result = index_setup(backends=backends)
         elif action == "rebuild":
             result = index_rebuild(kinds=kinds, backends=backends, progress=progress)
-        elif action == "reconcile":
-            result = index_reconcile(kinds=kinds, backends=backends, progress=progress)
         else:
-            result = index_status(backends=backends)
-            result["active"] = search_backend().name
+            result = index_reconcile(kinds=kinds, backends=backends, progress=progress)
         self._report(action, result, as_json=json)
-        if action == "status":
-            backends_facts = [facts for facts in result.values() if isinstance(facts, dict)]
-            if not all(facts.get("reachable") for facts in backends_facts):
-                raise CommandError("Ein Suchbackend ist nicht erreichbar.")
-            if not all(
-                entry.get("in_sync")
-                for facts in backends_facts
-                for entry in facts.get("indices", {}).values()
-            ):
-                raise CommandError("Der Suchindex weicht von der Datenbank ab (reconcile hilft).")
+
+    def _status(self, backends: list[SearchBackend], *, as_json: bool) -> None:
+        statuses = index_status(backends=backends)
+        active = search_backend().name
+        if as_json:
+            report = {name: status.as_dict() for name, status in statuses.items()}
+            self.stdout.write(json_dumps({**report, "active": active}))
+        else:
+            self.stdout.write(f"aktive Suche: {active}")
+            for name, status in statuses.items():
+                self._status_lines(name, status)
+        if not all(status.description.reachable for status in statuses.values()):
+            raise CommandError("Ein Suchbackend ist nicht erreichbar.")
+        if not all(
+            status.in_sync(kind)
+            for status in statuses.values()
+            for kind in status.description.indices
+        ):
+            raise CommandError("Der Suchindex weicht von der Datenbank ab (reconcile hilft).")
+
+    def _status_lines(self, name: str, status: BackendStatus) -> None:
+        facts = status.description
+        state = "erreichbar" if facts.reachable else "NICHT erreichbar"
+        extra = f", Kette {facts.chain}" if facts.chain else ""
+        self.stdout.write(f"{name}: {state}{extra}")
+        for kind, index in facts.indices.items():
+            mark = "ok" if status.in_sync(kind) else "ABWEICHUNG"
+            self.stdout.write(
+                f"  {kind:14} {index.location}: {index.documents} im Index, "
+                f"{status.public[kind]} öffentlich – {mark}"
+            )
 
     def _report(self, action: str, result: dict, *, as_json: bool) -> None:
         if as_json:
             self.stdout.write(json_dumps(result))
-            return
-        if action == "status":
-            self.stdout.write(f"aktive Suche: {result['active']}")
-            for name, facts in result.items():
-                if not isinstance(facts, dict):
-                    continue
-                state = "erreichbar" if facts.get("reachable") else "NICHT erreichbar"
-                extra = f", Kette {facts['chain']}" if facts.get("chain") else ""
-                self.stdout.write(f"{name}: {state}{extra}")
-                for kind, entry in facts.get("indices", {}).items():
-                    mark = "ok" if entry.get("in_sync") else "ABWEICHUNG"
-                    where = entry.get("alias") or entry.get("table")
-                    self.stdout.write(
-                        f"  {kind:14} {where}: {entry.get('documents')} im Index, "
-                        f"{entry['public']} öffentlich – {mark}"
-                    )
             return
         for key, value in result.items():
             self.stdout.write(f"{key}: {json_dumps(value)}")

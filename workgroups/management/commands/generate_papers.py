@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from workgroups.services.generate import papers_generate
+from workgroups.devtools.generate import papers_generate
 
 
 class Command(BaseCommand):

@@ -4,12 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from workgroups.services.demo import (
-    DEMO_CONTENT_PATH,
-    DemoContentError,
-    demo_content_load,
-    demo_content_read,
-)
+from workgroups.demo.validation import DEMO_CONTENT_PATH, DemoContentError, demo_content_read
+from workgroups.services.demo import demo_content_load
 
 
 class Command(BaseCommand):
@@ -37,8 +33,8 @@ class Command(BaseCommand):
             created = demo_content_load(
                 data=data,
                 with_users=with_users,
-                progress=lambda items: tqdm(
-                    items, desc="Papiere", unit="Papier", disable=options["verbosity"] == 0
+                progress=lambda items, label: tqdm(
+                    items, desc=label, disable=options["verbosity"] == 0
                 ),
             )
         except DemoContentError as exc:

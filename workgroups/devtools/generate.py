@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
+from workgroups.demo.validation import demo_content_read
 from workgroups.models import (
     Addressee,
     Organisation,
@@ -31,7 +32,8 @@ from workgroups.models import (
 )
 from workgroups.models.choices import CITATION_CODES
 from workgroups.models.papers import CITATION_ID_RE, CITATION_PREFIX
-from workgroups.services.demo import demo_content_load, demo_content_read
+from workgroups.services.demo import demo_content_load
+from workgroups.services.pages import page_publish
 from workgroups.services.roles import site_bootstrap
 
 FIRST_YEAR = 2014
@@ -220,16 +222,11 @@ def _plan(generator: _Generator, *, count: int) -> list[dict]:
     return plan
 
 
-def _publish(page) -> None:
-    # Through a revision, so Wagtail's page_published signal fires for every paper. The page
-    # was just validated by add_child(); publish() validates it once more when saving.
-    page.save_revision(clean=False).publish()
-
-
 def _create(generator: _Generator, item: dict) -> None:
     paper = generator.paper(item)
     generator.groups[item["lead"]].add_child(instance=paper)
-    _publish(paper)
+    # Wagtail's page_published signal fires for every paper; add_child() just validated it.
+    page_publish(page=paper, clean=False)
     _supersede_previous(generator, paper)
 
 
@@ -391,7 +388,7 @@ def _supersede_previous(generator: _Generator, paper: PositionPaperPage) -> None
     if previous is not None and paper.supersede_previous:
         previous.status = PaperStatus.SUPERSEDED
         previous.superseded_by = paper
-        _publish(previous)
+        page_publish(page=previous, clean=False)
     if paper.status == PaperStatus.CURRENT:
         generator.latest_by_template[paper.template_slug] = paper
 

@@ -1,0 +1,32 @@
+"""Ranking and did-you-mean parameters every backend applies the same way (no engine code)."""
+
+from dataclasses import dataclass
+
+# Field weights: title first, then the topical metadata (tags, addressees, regulatory
+# projects, groups), then summary and subtitle, the "at a glance" verdict and demands, and
+# the body last. Elasticsearch boosts its fields by them, the database backend scores the
+# best field per query word with them.
+FIELD_WEIGHTS = {"title": 6.0, "keywords": 4.0, "summary": 3.0, "lead": 2.0, "body": 1.0}
+# A phrase of all query words counts this much more than the words scattered.
+PHRASE_BOOST = 3.0
+# Superseded papers rank below current ones that match as well.
+SUPERSEDED_FACTOR = 0.25
+
+
+@dataclass(frozen=True)
+class DidYouMean:
+    """When a word of a query that found nothing gets a correction, and how close it must be."""
+
+    # Shorter words are left alone (abbreviations, "KI", "NIS").
+    min_word_length: int = 4
+    # A correction differs by at most this many letters (the database backend compares
+    # lengths, Elasticsearch counts edits).
+    max_edits: int = 2
+    # The first letters of a correction are the user's own.
+    prefix_length: int = 1
+    # Least difflib similarity of a correction (database backend; Elasticsearch ranks by
+    # its own score and takes the best).
+    min_similarity: float = 0.75
+
+
+DID_YOU_MEAN = DidYouMean()

@@ -1,0 +1,104 @@
+"""The backend seam: typed results from both backends, and no Elasticsearch code unless configured."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from search.backends.base import BackendDescription, Completion, IndexDescription
+from search.content import KINDS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Imports the app as a web process does, searches the database backend through the API and
+# the service, and reports which Elasticsearch modules were loaded on the way.
+PROBE = """
+import json, sys
+import django
+django.setup()
+import search.services, search.backends.database, search.indexing, search.api.views
+import workgroups.api.views
+from django.test import Client
+from search.services import search_papers
+
+response = Client().get("/api/v1/search/", {"q": "Fachkräfte"})
+page = search_papers(q="Fachkräfte", filters={}, offset=0, limit=10)
+loaded = sorted(
+    m for m in sys.modules if m.split(".")[0] in {"elasticsearch", "elastic_transport"}
+)
+print(json.dumps({
+    "status": response.status_code,
+    "api_count": response.json().get("count"),
+    "count": page.count,
+    "backend": page.backend,
+    "loaded": loaded,
+}))
+"""
+
+
+def _database_url(tmp_path: Path) -> str:
+    """A URL the probe process can open that holds this test's committed rows."""
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        # The test database lives in memory: hand the probe a file copy.
+        target = tmp_path / "probe.sqlite3"
+        connection.ensure_connection()
+        with sqlite3.connect(target) as copy:
+            connection.connection.backup(copy)
+        return f"sqlite:///{target}"
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+# Committed rows: the probe is another process. Restores the migrations' data afterwards.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_database_backend_runs_without_elasticsearch_code(
+    database_search, make_paper, tmp_path
+):
+    make_paper("Fachkräftegewinnung in Sachsen")
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"ELASTICSEARCH_URL", "TEST_ELASTICSEARCH_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.test",
+        DATABASE_URL=_database_url(tmp_path),
+        DJANGO_ALLOWED_HOSTS="testserver",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["status"] == 200 and report["api_count"] == 1
+    assert (report["backend"], report["count"]) == ("database", 1)
+    assert report["loaded"] == []
+
+
+@pytest.mark.django_db
+def test_both_backends_return_typed_completions_and_descriptions(search_engine, make_paper):
+    paper = make_paper("Cloud für Behörden")
+    completions = search_engine.complete(prefix="Behoer", limit=8)
+    assert completions and all(isinstance(c, Completion) for c in completions)
+    assert {(c.page_id, c.text, c.kind) for c in completions} == {
+        (paper.pk, "Cloud für Behörden", "paper")
+    }
+    assert all(c.matches("behor") for c in completions)
+
+    description = search_engine.describe()
+    assert isinstance(description, BackendDescription)
+    assert description.backend == search_engine.name and description.reachable
+    assert set(description.indices) == set(KINDS)
+    assert all(isinstance(index, IndexDescription) for index in description.indices.values())
+    assert description.indices["paper"].documents == 1

@@ -1,0 +1,1 @@
+"""Demo content (content.json), its schema and its validation."""

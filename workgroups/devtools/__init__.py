@@ -1,0 +1,1 @@
+"""Developer tools that are not domain writes: benchmark data generation."""
