@@ -4,6 +4,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.db import OperationalError
+
 from search.content import FACETS
 from search.query import ParsedQuery
 
@@ -116,3 +118,7 @@ class SearchBackend(ABC):
     @abstractmethod
     def describe(self) -> dict:
         """Facts for `search_index status` and /readyz."""
+
+    def is_retryable(self, exc: Exception) -> bool:
+        """Whether a later attempt can succeed where this one raised ``exc`` (outage, lock)."""
+        return isinstance(exc, SearchUnavailable | OperationalError)

@@ -510,6 +510,9 @@ class ElasticsearchBackend(SearchBackend):
                     found.append(completion)
         return found
 
+    def is_retryable(self, exc: Exception) -> bool:
+        return is_unavailable(exc) or super().is_retryable(exc)
+
     def describe(self) -> dict:
         facts = {"backend": self.name, "url": _redacted(self.url), "reachable": self.ping()}
         if not facts["reachable"]:
