@@ -35,6 +35,9 @@ class SearchRequest:
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     offset: int = 0
     limit: int = 20
+    # Papers the index may still hold although they are no longer public (the index lags
+    # behind the database): never counted, faceted or found.
+    hidden_ids: frozenset[int] = frozenset()
 
     def filters_for_facet(self, facet: str) -> dict[str, tuple[str, ...]]:
         """The active filters that apply to a facet's own counts."""
