@@ -74,23 +74,36 @@ def _check_tasks() -> dict:
     return facts
 
 
+def _check_index() -> dict:
+    """The outbox of index updates: what waits, and what was given up (needs a replay)."""
+    from search.outbox import index_updates_summary
+
+    try:
+        return index_updates_summary()
+    except Exception as exc:  # noqa: BLE001
+        return {"pending": None, "failed": None, "error": str(exc)[:200]}
+
+
 @never_cache
 @require_GET
 def readyz(request):
     """Ready to serve: database up and a search backend that answers (or its fallback).
 
     503 when the database is down or no search backend can serve; the body says why.
+    "degraded" (still 200): Elasticsearch is away and the database answers searches, or
+    index updates were given up and wait for `search_index replay`.
     """
     database = _check_database()
     search = _check_search() if database["ok"] or settings.ELASTICSEARCH_URL else None
     tasks = _check_tasks() if database["ok"] else {"backlog": None}
+    index = _check_index() if database["ok"] else {"pending": None, "failed": None}
     search_ok = bool(search and search["serving"])
     if search and search["serving"] == "database" and not database["ok"]:
         search_ok = False
     ok = database["ok"] and search_ok
-    degraded = ok and search is not None and not search["reachable"]
+    degraded = ok and ((search is not None and not search["reachable"]) or bool(index["failed"]))
     body = {
         "status": "degraded" if degraded else ("ok" if ok else "unavailable"),
-        "checks": {"database": database, "search": search, "tasks": tasks},
+        "checks": {"database": database, "search": search, "tasks": tasks, "index": index},
     }
     return JsonResponse(body, status=200 if ok else 503)

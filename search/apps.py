@@ -5,8 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
+    # Publish-side signals reach the index through workgroups/receivers.py (one subscriber).
     name = "search"
     verbose_name = _("Öffentliche Suche")
-
-    def ready(self):
-        from search import receivers  # noqa: F401 - connects the publish-side receivers

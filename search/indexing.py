@@ -1,21 +1,18 @@
 """Index writes: sync changed pages, rebuild with an alias swap, compare and reconcile."""
 
-import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from datetime import datetime, timedelta
 from itertools import islice
 
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
+from cms.versions import index_generation_bump
 from search.backends import SearchBackend, write_backends
-from search.cache import index_generation_bump
+from search.batches import DOCUMENTS_PER_WRITE, PAGES_PER_BUILD
 from search.content import (
-    EVENT,
     KINDS,
-    PAPER,
     WORKING_GROUP,
     documents_build,
     documents_count,
@@ -25,12 +22,8 @@ from search.content import (
 from workgroups.models import PositionPaperPage
 from workgroups.selectors import public_scope
 
-logger = logging.getLogger(__name__)
 
-CHUNK = 500
-
-
-def _chunks(items: Iterable, size: int = CHUNK) -> Iterator[list]:
+def chunks(items: Iterable, size: int = PAGES_PER_BUILD) -> Iterator[list]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
@@ -50,7 +43,7 @@ def index_pages_sync(
     scope = public_scope()
     written: dict[str, list[dict]] = {}
     for kind in KINDS:
-        for chunk in _chunks(sorted(ids)):
+        for chunk in chunks(sorted(ids)):
             documents = list(documents_build(kind=kind, ids=chunk, scope=scope))
             if documents:
                 written.setdefault(kind, []).extend(documents)
@@ -58,7 +51,7 @@ def index_pages_sync(
     removed = sorted(ids - keep)
     for backend in backends:
         for kind, documents in written.items():
-            for chunk in _chunks(documents, 200):
+            for chunk in chunks(documents, DOCUMENTS_PER_WRITE):
                 backend.documents_write(kind=kind, documents=chunk)
         if removed:
             backend.documents_delete(page_ids=removed)
@@ -109,14 +102,14 @@ def index_reconcile(
             bar = progress(f"{backend.name}/{kind}", len(candidates)) if progress else None
             stale = 0
             with bar if bar is not None else nullcontext():
-                for chunk in _chunks(sorted(candidates)):
+                for chunk in chunks(sorted(candidates)):
                     documents = [
                         d
                         for d in documents_build(kind=kind, ids=chunk, scope=scope)
                         if indexed.get(d["page_id"]) != d["fingerprint"]
                     ]
                     stale += sum(1 for d in documents if d["page_id"] in indexed)
-                    for part in _chunks(documents, 200):
+                    for part in chunks(documents, DOCUMENTS_PER_WRITE):
                         backend.documents_write(kind=kind, documents=part)
                     if bar is not None:
                         bar.update(len(chunk))
@@ -131,22 +124,6 @@ def index_reconcile(
             }
         backend.refresh()
     index_generation_bump()
-    return report
-
-
-def index_status(*, backends: list[SearchBackend] | None = None) -> dict:
-    """Document counts per backend and kind next to the number of public pages."""
-    backends = write_backends() if backends is None else backends
-    scope = public_scope()
-    expected = {kind: documents_count(kind=kind, scope=scope) for kind in KINDS}
-    report = {}
-    for backend in backends:
-        facts = backend.describe()
-        for kind in KINDS:
-            entry = facts.get("indices", {}).get(kind, {})
-            entry["public"] = expected[kind]
-            entry["in_sync"] = entry.get("documents") == expected[kind]
-        report[backend.name] = facts
     return report
 
 
@@ -209,42 +186,3 @@ def index_rebuild(
     report["replayed"] = len(changed)
     index_generation_bump()
     return report
-
-
-def index_updates_enqueue(
-    *, page_ids: Iterable[int] = (), subtree_of: int | None = None, only_missing: bool = False
-) -> None:
-    """Queue index updates for a publish-side change; never lets a failure reach the editor.
-
-    The task row is written in the editor's transaction (durable, and gone again if the
-    publish rolls back); the worker retries until Elasticsearch takes the update.
-    """
-    from search.tasks import index_pages, index_subtree
-
-    try:
-        with transaction.atomic():
-            if subtree_of is not None:
-                index_subtree.enqueue(root_id=subtree_of, only_missing=only_missing)
-            for chunk in _chunks(sorted({int(pk) for pk in page_ids})):
-                index_pages.enqueue(page_ids=chunk)
-    except Exception:  # noqa: BLE001 - publishing must never fail because of the index
-        logger.exception(
-            "Suchindex-Aktualisierung nicht eingereiht (Seiten %s, Teilbaum %s); "
-            "`manage.py search_index reconcile` repariert das.",
-            list(page_ids)[:20],
-            subtree_of,
-        )
-
-
-def page_change_enqueue(*, page: Page, event: str) -> None:
-    """Decide what a publish-side event means for the index and queue it."""
-    kind = kind_of(page)
-    if event == "deleted" or kind in (PAPER, EVENT):
-        index_updates_enqueue(page_ids=[page.pk])
-    elif kind == WORKING_GROUP:
-        # The group's name is part of its papers' documents; its state decides theirs.
-        index_updates_enqueue(subtree_of=page.pk)
-    else:
-        # A section (home, index page): publishing it again only matters if it was not
-        # live before, so only membership is fixed; unpublish/move/privacy change all.
-        index_updates_enqueue(subtree_of=page.pk, only_missing=event == "published")

@@ -1,6 +1,9 @@
-"""The database backend's public index: one normalised row per live, public page."""
+"""The database backend's public index (one row per public page) and the outbox of index updates."""
+
+import uuid
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
@@ -49,3 +52,47 @@ class SearchDocument(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.page_id}"
+
+
+class IndexUpdate(models.Model):
+    """An index update still owed to one backend: the outbox row of one page (search/outbox.py).
+
+    Written in the editor's transaction, so it is as durable as the publish and gone again if
+    the publish rolls back; one row per page and backend however often the page changes; the
+    worker deletes it once the backend has taken the update, or marks it failed.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("wartet")
+        FAILED = "failed", _("fehlgeschlagen")
+
+    class Extent(models.IntegerChoices):
+        # Ordered: a larger extent includes every smaller one, so two changes merge into the max.
+        PAGE = 1, _("die Seite")
+        MEMBERSHIP = 2, _("die Seite; darunter fehlende ergänzen, überzählige entfernen")
+        SUBTREE = 3, _("die Seite und alles darunter")
+
+    page_id = models.BigIntegerField(_("Seite"))
+    backend = models.CharField(_("Suchbackend"), max_length=20)
+    extent = models.PositiveSmallIntegerField(_("Umfang"), choices=Extent.choices)
+    state = models.CharField(
+        _("Zustand"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("Fehlversuche"), default=0)
+    next_attempt_at = models.DateTimeField(_("nächster Versuch"))
+    last_error = models.TextField(_("letzter Fehler"), blank=True)
+    # Replaced by every new change: the worker deletes a row only if it is the change it saw.
+    change = models.UUIDField(_("Änderung"), default=uuid.uuid4)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("Suchindex-Aktualisierung")
+        verbose_name_plural = _("Suchindex-Aktualisierungen")
+        constraints = [
+            models.UniqueConstraint(fields=["page_id", "backend"], name="search_update_per_page")
+        ]
+        indexes = [models.Index(fields=["state", "backend", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.backend} {self.page_id} ({self.state})"

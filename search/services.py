@@ -12,11 +12,13 @@ from search.backends import SearchUnavailable, fallback_backend, search_backend
 from search.backends.base import Completion, SearchOutcome, SearchRequest
 from search.content import FACETS
 from search.highlight import Highlighter
+from search.models import IndexUpdate
 from search.query import ParsedQuery, query_parse
 from workgroups.models import (
     Addressee,
     Level,
     PaperType,
+    PositionPaperPage,
     RegulatoryProject,
     WorkingGroupPage,
 )
@@ -104,6 +106,28 @@ def _run(request: SearchRequest) -> SearchOutcome:
         return fallback.search(request)
 
 
+def _hidden_ids(scope: PublicScope) -> frozenset[int]:
+    """Papers the index may still hold although they are not public (the database wins).
+
+    The index follows publish-side changes through the queue; until it has, an unpublished,
+    restricted, expired or deleted paper must not be counted, faceted or suggested.
+    """
+    public = PositionPaperPage.objects.filter(scope.q()).values("pk")
+    not_public = PositionPaperPage.objects.exclude(pk__in=public).values_list("pk", flat=True)
+    # Deleted pages whose removal from the index is still owed.
+    gone = IndexUpdate.objects.exclude(page_id__in=Page.objects.values("pk")).values_list(
+        "page_id", flat=True
+    )
+    return frozenset(not_public) | frozenset(gone)
+
+
+def _finds_papers(text: str, *, filters: dict, hidden: frozenset[int]) -> bool:
+    request = SearchRequest(
+        query=query_parse(text), filters=filters, offset=0, limit=1, hidden_ids=hidden
+    )
+    return _run(request).count > 0
+
+
 def search_papers(
     *,
     q: str,
@@ -115,7 +139,10 @@ def search_papers(
     """Search public papers: hits from the engine, papers (in hit order) from the database."""
     scope = scope or public_scope()
     query = query_parse(q)
-    outcome = _run(SearchRequest(query=query, filters=filters, offset=offset, limit=limit))
+    hidden = _hidden_ids(scope)
+    outcome = _run(
+        SearchRequest(query=query, filters=filters, offset=offset, limit=limit, hidden_ids=hidden)
+    )
     ids = [hit.page_id for hit in outcome.hits]
     # The database has the last word: a hit the index still holds for a page that is no
     # longer public is dropped here, never shown.
@@ -130,6 +157,10 @@ def search_papers(
         paper.search_highlight = highlighter.hit(hit.texts)
         results.append(paper)
     suggestion = suggestion_from(query, outcome.corrections) if outcome.count == 0 else None
+    if suggestion and not _finds_papers(suggestion, filters=filters, hidden=hidden):
+        # The word may come from a paper that is no longer public (or never matches with
+        # these filters): offer only what leads to public papers.
+        suggestion = None
     return SearchResultPage(
         count=outcome.count,
         papers=results,

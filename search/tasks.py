@@ -1,69 +1,35 @@
-"""Durable index updates (django-tasks): retried with backoff until the backend takes them."""
+"""Background work of the search (django-tasks): draining the outbox of index updates."""
 
 import logging
-from datetime import timedelta
+from datetime import datetime
 
-from django.conf import settings
-from django.db import OperationalError
 from django.utils import timezone
 from django_tasks import task
 
-from search.indexing import index_pages_sync, index_reconcile, subtree_ids
+from cms.queue import task_enqueue_once
+from search.outbox import index_updates_drain, index_updates_next_attempt
 
 logger = logging.getLogger(__name__)
 
 
-def retryable(exc: Exception) -> bool:
-    """Errors a later attempt can fix: Elasticsearch down or overloaded, database locked."""
-    from search.backends.elasticsearch import is_unavailable
-
-    return is_unavailable(exc) or isinstance(exc, OperationalError)
-
-
-def retry_delay(attempt: int) -> int:
-    """Seconds before the next attempt: 1, 2, 4, … capped so recovery is noticed quickly."""
-    return min(2**attempt, settings.SEARCH_RETRY_MAX_DELAY)
-
-
-def _retry(task_, attempt: int, exc: Exception, **kwargs) -> dict:
-    delay = retry_delay(attempt)
-    if not task_.get_backend().supports_defer:
-        # An immediate backend cannot wait; the update is lost until `search_index
-        # reconcile` runs. Production uses the database backend, which can.
-        logger.error("Indexaktualisierung fehlgeschlagen, kein Wiederholen möglich: %s", exc)
-        return {"failed": str(exc)}
-    logger.warning(
-        "Indexaktualisierung fehlgeschlagen (Versuch %d, nächster in %d s): %s",
-        attempt + 1,
-        delay,
-        exc,
-    )
-    task_.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
-        attempt=attempt + 1, **kwargs
-    )
-    return {"retry_in": delay, "attempt": attempt + 1}
-
-
 @task()
-def index_pages(page_ids: list[int], attempt: int = 0) -> dict:
-    """Sync the index with the current public state of some pages."""
-    try:
-        return index_pages_sync(page_ids=page_ids)
-    except Exception as exc:
-        if not retryable(exc):
-            raise
-        return _retry(index_pages, attempt, exc, page_ids=page_ids)
+def index_drain() -> dict:
+    """Apply the due index updates of the outbox, then wait for the next one that falls due."""
+    report = index_updates_drain()
+    at = index_updates_next_attempt()
+    if at is not None:
+        index_drain_request(at=at)
+    return report
 
 
-@task()
-def index_subtree(root_id: int, only_missing: bool = False, attempt: int = 0) -> dict:
-    """Sync a page with everything below it (moves, privacy changes, sections)."""
-    try:
-        ids = subtree_ids(root_id=root_id)
-        if only_missing:
-            return index_reconcile(within=set(ids), compare_content=False)
-        return index_pages_sync(page_ids=ids)
-    except Exception as exc:
-        if not retryable(exc):
-            raise
-        return _retry(index_subtree, attempt, exc, root_id=root_id, only_missing=only_missing)
+def index_drain_request(*, at: datetime | None = None) -> None:
+    """Make sure the outbox is drained at ``at`` (now if None), with one waiting task at most."""
+    if at is not None and at > timezone.now() and not index_drain.get_backend().supports_defer:
+        # An immediate backend cannot wait: the rows stay in the outbox until the next
+        # drain. Production uses the database backend, which can.
+        logger.error(
+            "Suchindex-Aktualisierung wartet ohne Wiederholung (Task-Backend ohne "
+            "Zeitsteuerung); `manage.py search_index replay` arbeitet sie ab."
+        )
+        return
+    task_enqueue_once(index_drain, run_after=at)

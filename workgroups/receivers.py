@@ -1,68 +1,79 @@
-"""Signal receivers: publish-side Wagtail events and snippet changes hand off to services."""
+"""The one subscriber to publish-side signals: each hands off to workgroups/services/publication.py.
+
+Only publish-side events count, never a model save: saving a draft writes the page row.
+"""
 
 from django.core.management import call_command
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from workgroups.models import Addressee, Organisation, RegulatoryProject
-from workgroups.services.publication import publication_changed, publication_page_changed
+from workgroups.services import publication
 
-SNIPPET_TAGS = {
-    Organisation: ("organisations", "working-groups", "papers"),
-    Addressee: ("addressees", "papers"),
-    RegulatoryProject: ("regulatory-projects", "papers"),
-}
+SNIPPETS = (Organisation, Addressee, RegulatoryProject, Tag)
 
 
 @receiver(page_published)
+def page_published_handler(sender, instance, **kwargs):
+    publication.publication_page_published(page=instance)
+
+
 @receiver(page_unpublished)
-def page_publication_changed(sender, instance, **kwargs):
-    publication_page_changed(page=instance)
+def page_unpublished_handler(sender, instance, **kwargs):
+    publication.publication_page_unpublished(page=instance)
 
 
 @receiver(post_page_move)
-def page_moved(sender, instance, url_path_before=None, **kwargs):
-    publication_page_changed(page=instance, old_url_path=url_path_before, with_descendants=True)
+@receiver(page_slug_changed)
+def page_url_changed_handler(sender, instance, **kwargs):
+    publication.publication_subtree_changed(page_id=instance.pk)
 
 
-@receiver(post_delete)
-def page_deleted(sender, instance, **kwargs):
-    # Multi-table inheritance sends one signal per table; the base Page row is enough.
-    if sender is Page:
-        publication_page_changed(page=instance)
+# Multi-table inheritance sends one delete signal per table; the base Page row is enough.
+@receiver(pre_delete, sender=Page)
+def page_deleting_handler(sender, instance, **kwargs):
+    publication.publication_page_deleting(page=instance)
+
+
+@receiver(post_delete, sender=Page)
+def page_deleted_handler(sender, instance, **kwargs):
+    publication.publication_page_deleted(page=instance)
 
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
-def page_privacy_changed(sender, instance, **kwargs):
-    page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:
-        publication_page_changed(page=page, with_descendants=True)
-    else:
-        publication_changed(tags=["api"])
+def view_restriction_handler(sender, instance, **kwargs):
+    publication.publication_subtree_changed(page_id=instance.page_id)
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def site_handler(sender, instance, **kwargs):
+    publication.publication_scope_changed(reindex=True)
 
 
 @receiver(post_save, sender=CollectionViewRestriction)
 @receiver(post_delete, sender=CollectionViewRestriction)
-@receiver(post_save, sender=Site)
-@receiver(post_delete, sender=Site)
-@receiver(post_save, sender=Tag)
-@receiver(post_delete, sender=Tag)
-def public_scope_changed(sender, instance, **kwargs):
-    publication_changed(paths=["/"], tags=["api"])
+def collection_restriction_handler(sender, instance, **kwargs):
+    # PDF links in API answers depend on it; index documents do not.
+    publication.publication_scope_changed()
 
 
-@receiver(post_save, sender=Organisation)
-@receiver(post_delete, sender=Organisation)
-@receiver(post_save, sender=Addressee)
-@receiver(post_delete, sender=Addressee)
-@receiver(post_save, sender=RegulatoryProject)
-@receiver(post_delete, sender=RegulatoryProject)
-def snippet_changed(sender, instance, **kwargs):
-    publication_changed(tags=SNIPPET_TAGS[sender])
+# Snippets have no drafts: saving one is publishing it.
+def snippet_saved_handler(sender, instance, created, **kwargs):
+    publication.publication_snippet_saved(instance=instance, created=created)
+
+
+def snippet_deleting_handler(sender, instance, **kwargs):
+    # The links to papers are gone after the delete: remember the papers now.
+    publication.publication_snippet_deleting(instance=instance)
+
+
+def snippet_deleted_handler(sender, instance, **kwargs):
+    publication.publication_snippet_deleted(instance=instance)
 
 
 def cache_table_ensure(sender, using="default", verbosity=0, **kwargs):
@@ -71,4 +82,8 @@ def cache_table_ensure(sender, using="default", verbosity=0, **kwargs):
 
 
 def connect(app_config) -> None:
+    for model in SNIPPETS:
+        post_save.connect(snippet_saved_handler, sender=model)
+        pre_delete.connect(snippet_deleting_handler, sender=model)
+        post_delete.connect(snippet_deleted_handler, sender=model)
     post_migrate.connect(cache_table_ensure, sender=app_config)

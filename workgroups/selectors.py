@@ -58,32 +58,45 @@ UPCOMING_EVENTS_LIMIT = 10
 class PublicScope:
     """Where public pages live: the live default-site root and below, minus hidden sections.
 
-    A section is hidden when its page carries a view restriction (password, login,
-    groups) or is not live — everything below it is hidden too, so an unpublished
-    working group takes its papers off the public site with it.
+    A page is public while it is live and its expiry (``expire_at``) has not come, whether
+    or not the scheduler has unpublished it yet. A section is hidden when its page carries a
+    view restriction (password, login, groups), is not live or has expired — everything
+    below it is hidden too, so an unpublished working group takes its papers off the public
+    site with it. Sections that expire later are hidden by ``q()`` and ``contains()`` from
+    that moment on (``expiring_paths``), so a scope kept in a cache never outlives an expiry.
     """
 
     root_path: str | None
     root_url_path: str
     hidden_paths: tuple[str, ...]
+    # (path, expire_at) of live sections below the root that expire later.
+    expiring_paths: tuple[tuple[str, dt.datetime], ...] = ()
 
     def q(self, prefix: str = "") -> Q:
         """A filter for pages (or, with ``prefix``, related pages) that are public."""
         if self.root_path is None:
             return Q(pk__in=[])
+        now = timezone.now()
         q = Q(**{f"{prefix}live": True, f"{prefix}path__startswith": self.root_path})
-        for path in self.hidden_paths:
+        q &= Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": now})
+        for path in self._hidden(now):
             q &= ~Q(**{f"{prefix}path__startswith": path})
         return q
 
     def contains(self, page: Page) -> bool:
         """The same rule as ``q()`` for a page already in memory."""
+        now = timezone.now()
         return bool(
             self.root_path
             and page.live
+            and (page.expire_at is None or page.expire_at > now)
             and page.path.startswith(self.root_path)
-            and not any(page.path.startswith(path) for path in self.hidden_paths)
+            and not any(page.path.startswith(path) for path in self._hidden(now))
         )
+
+    def _hidden(self, now: dt.datetime) -> tuple[str, ...]:
+        expired = tuple(path for path, expire_at in self.expiring_paths if expire_at <= now)
+        return self.hidden_paths + expired if expired else self.hidden_paths
 
     def frontend_path(self, url_path: str) -> str:
         """The page's path on the frontend: its Wagtail URL relative to the site root."""
@@ -96,6 +109,7 @@ class PublicScope:
 
 def public_scope() -> PublicScope:
     """The current public scope (one query)."""
+    now = timezone.now()
     root_path = Site.objects.filter(is_default_site=True).values("root_page__path")[:1]
     rows = list(
         Page.objects.annotate(site_root=Subquery(root_path))
@@ -103,25 +117,41 @@ def public_scope() -> PublicScope:
         .filter(
             Q(path=F("site_root"))
             | Q(live=False, numchild__gt=0)
+            | Q(expire_at__isnull=False, numchild__gt=0)
             | Q(view_restrictions__isnull=False)
         )
-        .values_list("path", "url_path", "live", "site_root")
+        .values_list("path", "url_path", "live", "site_root", "expire_at", "view_restrictions")
         .distinct()
     )
-    root = next(((p, u, live) for p, u, live, r in rows if p == r), None)
+    root = next(((p, u, live, e) for p, u, live, r, e, _v in rows if p == r), None)
     if root is None:
         return PublicScope(root_path=None, root_url_path="/", hidden_paths=())
-    root_path, root_url_path, root_live = root
-    hidden = sorted({path for path, _u, _l, _r in rows if path != root_path})
-    if not root_live:
-        hidden = [root_path]
+    root_path, root_url_path, root_live, root_expiry = root
+    hidden: set[str] = set()
+    expiring: dict[str, dt.datetime] = {}
+    for path, _url_path, live, _root, expire_at, restriction in rows:
+        if not live or restriction is not None or (expire_at is not None and expire_at <= now):
+            hidden.add(path)
+        elif expire_at is not None:
+            expiring[path] = expire_at
+    if not root_live or (root_expiry is not None and root_expiry <= now):
+        hidden = {root_path}
     # Drop paths already covered by a hidden ancestor: fewer conditions per query.
     minimal: list[str] = []
-    for path in hidden:
+    for path in sorted(hidden):
         if not any(path.startswith(kept) for kept in minimal):
             minimal.append(path)
     return PublicScope(
-        root_path=root_path, root_url_path=root_url_path, hidden_paths=tuple(minimal)
+        root_path=root_path,
+        root_url_path=root_url_path,
+        hidden_paths=tuple(minimal),
+        expiring_paths=tuple(
+            sorted(
+                (path, expire_at)
+                for path, expire_at in expiring.items()
+                if not any(path.startswith(kept) for kept in minimal)
+            )
+        ),
     )
 
 

@@ -192,7 +192,7 @@ SEARCH_ES_ANALYSIS_CHAIN = env_str("SEARCH_ES_ANALYSIS_CHAIN", "auto")
 # directory) for the dictionary decompounder; `search_index wordlist` writes one.
 SEARCH_ES_DECOMPOUND_WORD_LIST = env_str("SEARCH_ES_DECOMPOUND_WORD_LIST", "")
 # Refresh after each bulk request (tests). Otherwise the worker refreshes once per task,
-# after its writes, and only then invalidates cached search answers (search/cache.py).
+# after its writes, and only then invalidates cached search answers (cms/versions.py).
 SEARCH_ES_REFRESH = env_bool("SEARCH_ES_REFRESH", False)
 # Server-side cache of search answers (s), keyed by the content version and the index
 # generation (bumped after every index write); 0 turns it off.
@@ -202,6 +202,9 @@ SEARCH_HUNSPELL_DIC = env_str("SEARCH_HUNSPELL_DIC", "/usr/share/hunspell/de_DE.
 SEARCH_CACHE_DIR = VAR_DIR / "cache"
 # Index updates that cannot reach Elasticsearch are retried with backoff capped here (s).
 SEARCH_RETRY_MAX_DELAY = env_int("SEARCH_RETRY_MAX_DELAY", 20)
+# … and given up after this many failed attempts (about an hour at the cap): the update is
+# then listed as failed (/readyz, admin report) until `search_index replay`.
+SEARCH_RETRY_MAX_ATTEMPTS = env_int("SEARCH_RETRY_MAX_ATTEMPTS", 200)
 # --- end of the search block ---
 
 # Public read API (/api/v1): JSON only, problem+json errors, anonymous throttling.

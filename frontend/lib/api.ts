@@ -1,9 +1,10 @@
 /**
  * The typed client of the Sprachrohr read API (/api/v1): the only module that fetches.
  *
- * Answers are kept in Next's data cache for REVALIDATE_SECONDS and tagged, so the
- * backend's revalidation webhook (app/api/revalidate) can drop them the moment an
- * editor publishes. Search, suggestions and previews are never cached.
+ * Answers are kept in Next's data cache for REVALIDATE_SECONDS under one tag, so the
+ * backend's revalidation webhook (app/api/revalidate) can drop them all the moment an
+ * editor publishes (why all: see that route). Search, suggestions and previews are never
+ * cached.
  */
 import "server-only";
 
@@ -28,18 +29,8 @@ import type {
   WorkingGroupListItem,
 } from "./types";
 
-/** Cache tags; the backend's webhook names the same ones. */
-export const TAGS = {
-  all: "api",
-  pages: "pages",
-  papers: "papers",
-  workingGroups: "working-groups",
-  events: "events",
-  organisations: "organisations",
-  addressees: "addressees",
-  regulatoryProjects: "regulatory-projects",
-  tags: "tags",
-} as const;
+/** The one cache tag of every cached API answer; the revalidation route drops it. */
+export const API_TAG = "api";
 
 export type QueryValue = string | number | boolean | null | undefined | readonly string[];
 export type Query = Record<string, QueryValue>;
@@ -78,7 +69,6 @@ export function buildApiUrl(path: string, query: Query = {}, base: string = apiB
 }
 
 interface RequestOptions {
-  tags?: string[];
   /** `false`: never cached (search, preview). */
   cache?: boolean;
 }
@@ -88,7 +78,7 @@ async function request<T>(path: string, query: Query = {}, options: RequestOptio
   const init: RequestInit & { next?: { revalidate?: number; tags?: string[] } } =
     options.cache === false
       ? { cache: "no-store" }
-      : { next: { revalidate: REVALIDATE_SECONDS, tags: [TAGS.all, ...(options.tags ?? [])] } };
+      : { next: { revalidate: REVALIDATE_SECONDS, tags: [API_TAG] } };
   let response: Response;
   try {
     response = await fetch(url, {
@@ -152,50 +142,42 @@ export interface PaperFilters {
 
 export const api = {
   papers(filters: PaperFilters = {}): Promise<Paginated<PaperListItem>> {
-    return request("/api/v1/papers/", { ...filters }, { tags: [TAGS.papers] });
+    return request("/api/v1/papers/", { ...filters });
   },
   paper(slug: string): Promise<PaperDetail | null> {
-    return orNull(
-      request(`/api/v1/papers/${encodeURIComponent(slug)}/`, {}, { tags: [TAGS.papers, `paper:${slug}`] }),
-    );
+    return orNull(request(`/api/v1/papers/${encodeURIComponent(slug)}/`));
   },
   workingGroups(): Promise<Paginated<WorkingGroupListItem>> {
-    return request("/api/v1/working-groups/", { page_size: 100 }, { tags: [TAGS.workingGroups] });
+    return request("/api/v1/working-groups/", { page_size: 100 });
   },
   workingGroup(slug: string): Promise<WorkingGroupDetail | null> {
-    return orNull(
-      request(`/api/v1/working-groups/${encodeURIComponent(slug)}/`, {}, {
-        tags: [TAGS.workingGroups, TAGS.papers, TAGS.events, TAGS.organisations],
-      }),
-    );
+    return orNull(request(`/api/v1/working-groups/${encodeURIComponent(slug)}/`));
   },
   events(query: { working_group?: string; upcoming?: boolean; from?: string; to?: string; page?: number; page_size?: number } = {}): Promise<Paginated<EventListItem>> {
-    return request("/api/v1/events/", { ...query }, { tags: [TAGS.events] });
+    return request("/api/v1/events/", { ...query });
   },
   organisations(): Promise<Paginated<Organisation>> {
-    return request("/api/v1/organisations/", { page_size: 100 }, { tags: [TAGS.organisations] });
+    return request("/api/v1/organisations/", { page_size: 100 });
   },
   addressees(): Promise<Paginated<Addressee>> {
-    return request("/api/v1/addressees/", { page_size: 100 }, { tags: [TAGS.addressees] });
+    return request("/api/v1/addressees/", { page_size: 100 });
   },
   regulatoryProjects(): Promise<Paginated<RegulatoryProjectRef>> {
-    return request("/api/v1/regulatory-projects/", { page_size: 100 }, {
-      tags: [TAGS.regulatoryProjects, TAGS.papers],
-    });
+    return request("/api/v1/regulatory-projects/", { page_size: 100 });
   },
   tags(): Promise<Paginated<TagWithCount>> {
-    return request("/api/v1/tags/", { page_size: 100 }, { tags: [TAGS.tags, TAGS.papers] });
+    return request("/api/v1/tags/", { page_size: 100 });
   },
   /** Resolve a frontend path (`/arbeitskreise/…/`) to the page's type and API address. */
   resolvePath(path: string): Promise<PageResolution | null> {
-    return orNull(request("/api/v1/pages/by-path/", { path }, { tags: [TAGS.pages, `path:${path}`] }));
+    return orNull(request("/api/v1/pages/by-path/", { path }));
   },
   /** Any page payload by its `api_url` (from resolvePath). */
-  page<T = GenericPage>(apiUrl: string, tags: string[] = []): Promise<T | null> {
-    return orNull(request<T>(apiPath(apiUrl), {}, { tags: [TAGS.pages, ...tags] }));
+  page<T = GenericPage>(apiUrl: string): Promise<T | null> {
+    return orNull(request<T>(apiPath(apiUrl)));
   },
   event(apiUrl: string): Promise<EventDetail | null> {
-    return orNull(request<EventDetail>(apiPath(apiUrl), {}, { tags: [TAGS.events, TAGS.pages] }));
+    return orNull(request<EventDetail>(apiPath(apiUrl)));
   },
   search(query: Query): Promise<SearchResponse> {
     return request("/api/v1/search/", query, { cache: false });
@@ -221,7 +203,7 @@ export const api = {
     const url = buildApiUrl("/feeds/papers.atom", query);
     let response: Response;
     try {
-      response = await fetch(url, { next: { revalidate: REVALIDATE_SECONDS, tags: [TAGS.all, TAGS.papers] } });
+      response = await fetch(url, { next: { revalidate: REVALIDATE_SECONDS, tags: [API_TAG] } });
     } catch (error) {
       throw new ApiError(503, url, null, `Backend nicht erreichbar (${url}): ${String(error)}`);
     }

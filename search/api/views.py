@@ -15,6 +15,7 @@ from cms.api import (
     StrictQueryParamsMixin,
     problem_responses,
 )
+from cms.versions import index_generation
 from search.api.serializers import (
     SearchQuery,
     SearchResponseSerializer,
@@ -23,7 +24,6 @@ from search.api.serializers import (
     SuggestResponseSerializer,
 )
 from search.backends import SearchUnavailable, search_backend
-from search.cache import index_generation
 from search.services import SUGGEST_LIMIT, completions_get, search_papers
 from workgroups.api.cache import cached_get, public_scope_cached
 

@@ -4,6 +4,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.db import OperationalError
+
 from search.content import FACETS
 from search.query import ParsedQuery
 
@@ -33,6 +35,9 @@ class SearchRequest:
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     offset: int = 0
     limit: int = 20
+    # Papers the index may still hold although they are no longer public (the index lags
+    # behind the database): never counted, faceted or found.
+    hidden_ids: frozenset[int] = frozenset()
 
     def filters_for_facet(self, facet: str) -> dict[str, tuple[str, ...]]:
         """The active filters that apply to a facet's own counts."""
@@ -174,3 +179,7 @@ class SearchBackend(ABC):
     @abstractmethod
     def describe(self) -> BackendDescription:
         """Facts for `search_index status`."""
+
+    def is_retryable(self, exc: Exception) -> bool:
+        """Whether a later attempt can succeed where this one raised ``exc`` (outage, lock)."""
+        return isinstance(exc, SearchUnavailable | OperationalError)

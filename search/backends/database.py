@@ -308,6 +308,9 @@ class DatabaseBackend(SearchBackend):
         if query.matches_nothing or request.offset >= MAX_RESULT_WINDOW:
             return SearchOutcome(0, [], empty_facets(), {}, self.name)
         candidates, relevance, phrased = self._candidates(request)
+        if request.hidden_ids:
+            # The index lags behind the database: what is no longer public is not counted.
+            candidates = [c for c in candidates if c.page_id not in request.hidden_ids]
 
         # One pass over the candidates: which filters each one fails decides where it counts.
         selected: list[Candidate] = []

@@ -297,6 +297,13 @@ class ElasticsearchQueryCompiler:
             )
         return {"bool": {"must": must, "must_not": must_not, "should": should}}
 
+    def hidden(self) -> list[dict]:
+        """Never found: withdrawn papers, and papers that are no longer public (index lag)."""
+        hidden = [{"term": {"status": PaperStatus.WITHDRAWN}}]
+        if self.request.hidden_ids:
+            hidden.append({"ids": {"values": [str(pk) for pk in sorted(self.request.hidden_ids)]}})
+        return hidden
+
     @staticmethod
     def facet_filters(filters: dict[str, tuple[str, ...]]) -> list[dict]:
         return [{"term": {facet: value}} for facet, values in filters.items() for value in values]
@@ -308,9 +315,7 @@ class ElasticsearchQueryCompiler:
                 "query": {
                     "bool": {
                         "must": [self.text_query()],
-                        "filter": [
-                            {"bool": {"must_not": [{"term": {"status": PaperStatus.WITHDRAWN}}]}}
-                        ],
+                        "filter": [{"bool": {"must_not": self.hidden()}}],
                     }
                 },
                 "functions": [
@@ -516,6 +521,9 @@ class ElasticsearchBackend(SearchBackend):
                 if completion.matches(folded):
                     found.append(completion)
         return found
+
+    def is_retryable(self, exc: Exception) -> bool:
+        return is_unavailable(exc) or super().is_retryable(exc)
 
     def describe(self) -> BackendDescription:
         url = _redacted(self.url)

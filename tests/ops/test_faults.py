@@ -25,18 +25,23 @@ pytestmark = pytest.mark.postgres  # runs in the PostgreSQL pass of `make test`
 
 
 def _get(url: str, timeout: float = 10) -> tuple[int, dict, float]:
+    status, body, elapsed, _headers = _fetch(url, timeout)
+    return status, body, elapsed
+
+
+def _fetch(url: str, timeout: float = 10) -> tuple[int, dict, float, dict]:
     started = time.monotonic()
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
             body = response.read()
-            status = response.status
+            status, headers = response.status, dict(response.headers)
     except urllib.error.HTTPError as exc:
-        body, status = exc.read(), exc.code
+        body, status, headers = exc.read(), exc.code, dict(exc.headers)
     elapsed = time.monotonic() - started
     try:
-        return status, json.loads(body or b"{}"), elapsed
+        return status, json.loads(body or b"{}"), elapsed, headers
     except ValueError:
-        return status, {"raw": body[:200].decode(errors="replace")}, elapsed
+        return status, {"raw": body[:200].decode(errors="replace")}, elapsed, headers
 
 
 def _manage(env: dict, *args: str) -> None:
@@ -54,7 +59,15 @@ def _manage(env: dict, *args: str) -> None:
 class App:
     """A migrated instance with a little demo content, served by gunicorn on loopback."""
 
-    def __init__(self, tmp_path: Path, database_url: str, elasticsearch_url: str | None = None):
+    def __init__(
+        self,
+        tmp_path: Path,
+        database_url: str,
+        elasticsearch_url: str | None = None,
+        *,
+        prepare: bool = True,
+        extra_env: dict | None = None,
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -65,16 +78,18 @@ class App:
             "DATABASE_CONN_MAX_AGE": "600",  # persistent connections: the hard case for recovery
             "SPRACHROHR_VAR_DIR": str(tmp_path / "var"),
             "API_ANON_RATE": "100000/min",
+            **(extra_env or {}),
         }
         self.env.pop("ELASTICSEARCH_URL", None)
         if elasticsearch_url:
             self.env["ELASTICSEARCH_URL"] = elasticsearch_url
-            self.env["SEARCH_INDEX_PREFIX"] = f"faults{self.port}"
-        _manage(self.env, "migrate", "--noinput", "-v0")
-        _manage(self.env, "load_demo_content", "--no-users", "-v0")
-        if elasticsearch_url:
-            _manage(self.env, "search_index", "rebuild", "--no-progress")
-        self.log = open(tmp_path / "gunicorn.log", "wb")  # noqa: SIM115 - closed in stop()
+            self.env.setdefault("SEARCH_INDEX_PREFIX", f"faults{self.port}")
+        if prepare:
+            _manage(self.env, "migrate", "--noinput", "-v0")
+            _manage(self.env, "load_demo_content", "--no-users", "-v0")
+            if elasticsearch_url:
+                _manage(self.env, "search_index", "rebuild", "--no-progress")
+        self.log = open(tmp_path / f"gunicorn-{self.port}.log", "wb")  # noqa: SIM115 - stop()
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -164,19 +179,49 @@ def test_search_survives_an_elasticsearch_outage(tmp_path, own_postgres):
 
     node = elasticsearch_start(heap="256m")
     app = App(tmp_path, own_postgres.url, elasticsearch_url=node.url)
+    # The same site and index without the database fallback (SEARCH_DATABASE_FALLBACK=false).
+    strict = App(
+        tmp_path,
+        own_postgres.url,
+        elasticsearch_url=node.url,
+        prepare=False,
+        extra_env={
+            "SEARCH_DATABASE_FALLBACK": "false",
+            "SEARCH_INDEX_PREFIX": app.env["SEARCH_INDEX_PREFIX"],
+        },
+    )
+    queries = ("Fachkr%C3%A4fte", "Rechenzentren", "NIS-2")
     try:
-        status, body, _ = _get(f"{app.url}/api/v1/search/?q=Fachkr%C3%A4fte")
-        assert status == 200 and body["count"] > 0
+        counts = {}
+        for query in queries:
+            status, body, _elapsed, headers = _fetch(f"{app.url}/api/v1/search/?q={query}")
+            assert status == 200 and body["count"] > 0, (query, status, body)
+            assert headers["X-Search-Backend"] == "elasticsearch"
+            counts[query] = body["count"]
 
         node.pause()  # a hung node: the worst case for timeouts
-        for query in ("Fachkr%C3%A4fte", "Rechenzentren", "NIS-2"):
-            status, body, elapsed = _get(f"{app.url}/api/v1/search/?q={query}")
+        for query in queries:
+            # Another page size: not an answer cached before the outage (those may be served).
+            url = f"/api/v1/search/?q={query}&page_size=19"
+            # The contract with the fallback on: the database answers, fast, the same papers.
+            status, body, elapsed, headers = _fetch(f"{app.url}{url}")
             assert elapsed < 5, f"search hung for {elapsed:.1f} s"
-            assert status in (200, 503), (status, body)
-            if status == 503:
-                assert body["status"] == 503 and body["title"]
+            assert status == 200, (status, body)
+            assert headers["X-Search-Backend"] == "database"
+            assert body["count"] == counts[query], query
+            # Without the fallback: a clear 503 problem, just as fast.
+            status, body, elapsed, headers = _fetch(f"{strict.url}{url}")
+            assert elapsed < 5, f"search hung for {elapsed:.1f} s"
+            assert status == 503, (status, body)
+            assert headers["Content-Type"] == "application/problem+json"
+            assert body["status"] == 503 and body["title"]
         status, body, elapsed = _get(f"{app.url}/readyz")
         assert elapsed < 5 and body["checks"]["search"]["reachable"] is False
+        assert (status, body["status"], body["checks"]["search"]["serving"]) == (
+            200,
+            "degraded",
+            "database",
+        )
 
         node.resume()
         wait_until(
@@ -187,8 +232,10 @@ def test_search_survives_an_elasticsearch_outage(tmp_path, own_postgres):
             timeout=60,
             what="search recovery",
         )
-        status, body, _ = _get(f"{app.url}/api/v1/search/?q=Fachkr%C3%A4fte")
-        assert status == 200 and body["count"] > 0
+        status, body, _elapsed, headers = _fetch(f"{app.url}/api/v1/search/?q=Fachkr%C3%A4fte")
+        assert status == 200 and body["count"] == counts["Fachkr%C3%A4fte"]
+        assert headers["X-Search-Backend"] == "elasticsearch"
     finally:
+        strict.stop()
         app.stop()
         node.stop()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.cache import index_generation_bump
+from cms.versions import index_generation_bump
 from search.indexing import index_pages_sync
 from tests.search.test_durable import DATABASE_TASKS, WorkerThread, wait_for
 

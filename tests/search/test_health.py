@@ -79,3 +79,14 @@ def test_without_fallback_an_unreachable_elasticsearch_is_a_503_problem(settings
         assert response.status_code == 503
         assert response["Content-Type"] == "application/problem+json"
         assert response.json()["status"] == 503
+
+
+def test_readyz_counts_owed_index_updates(settings, make_paper):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    make_paper("Wartet auf den Index")
+    body = Client().get("/readyz").json()
+    # Waiting is normal (the worker is a moment behind); only given-up updates degrade.
+    assert body["status"] == "ok"
+    assert body["checks"]["index"]["pending"] >= 1
+    assert body["checks"]["index"]["failed"] == 0
+    assert body["checks"]["index"]["oldest_pending_seconds"] is not None

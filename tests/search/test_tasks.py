@@ -1,11 +1,10 @@
-"""Index tasks retry with backoff on connection errors and never block a publish."""
-
-import datetime as dt
+"""The drain task: at most one waits, it comes back when an update is due, it never blocks a publish."""
 
 import pytest
 from django.utils import timezone
 
-from search.tasks import index_pages, retry_delay
+from search.models import IndexUpdate
+from search.tasks import index_drain, index_drain_request
 from tests.factories import PositionPaperPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,55 +13,46 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 UNREACHABLE = "http://127.0.0.1:9"
 
 
-def test_backoff_is_capped(settings):
-    settings.SEARCH_RETRY_MAX_DELAY = 20
-    assert [retry_delay(n) for n in range(7)] == [1, 2, 4, 8, 16, 20, 20]
-
-
-def test_publishing_queues_a_durable_task_and_never_touches_elasticsearch(settings, group_software):
+def waiting_drains():
     from django_tasks_db.models import DBTaskResult
 
+    return DBTaskResult.objects.filter(task_path="search.tasks.index_drain")
+
+
+def test_one_waiting_drain_covers_every_later_request(settings):
     settings.TASKS = DATABASE_TASKS
-    settings.ELASTICSEARCH_URL = UNREACHABLE
-    paper = PositionPaperPageFactory(parent=group_software, title="Schnell veröffentlicht")
+    for _ in range(3):
+        index_drain_request()
+    later = timezone.now() + timezone.timedelta(seconds=30)
+    index_drain_request(at=later)  # due later than the waiting one: covered by it
+    assert waiting_drains().count() == 1
 
-    assert paper.live
-    queued = DBTaskResult.objects.filter(task_path="search.tasks.index_pages")
-    assert [row.args_kwargs["kwargs"]["page_ids"] for row in queued] == [[paper.pk]]
 
-
-def test_a_failed_attempt_is_rescheduled_with_backoff(settings, group_software):
-    from django_tasks_db.models import DBTaskResult
-
-    paper = PositionPaperPageFactory(parent=group_software, title="Später indexiert")
+def test_a_request_before_the_waiting_drain_is_due_queues_one_more(settings):
     settings.TASKS = DATABASE_TASKS
-    settings.ELASTICSEARCH_URL = UNREACHABLE
-    before = timezone.now()
-
-    result = index_pages.call(page_ids=[paper.pk], attempt=2)
-
-    assert result == {"retry_in": 4, "attempt": 3}
-    retry = DBTaskResult.objects.get(task_path="search.tasks.index_pages")
-    assert retry.args_kwargs["kwargs"] == {"page_ids": [paper.pk], "attempt": 3}
-    assert retry.run_after >= before + dt.timedelta(seconds=4)
-    # The database index was written before Elasticsearch failed (and is idempotent).
-    from search.models import SearchDocument
-
-    assert SearchDocument.objects.filter(page_id=paper.pk).exists()
+    index_drain_request(at=timezone.now() + timezone.timedelta(seconds=60))
+    index_drain_request()
+    assert waiting_drains().count() == 2
+    assert waiting_drains().ready().count() == 1  # the one due now
 
 
-def test_without_a_deferring_backend_the_failure_is_logged_not_raised(
-    settings, group_software, caplog
-):
+def test_without_a_deferring_backend_a_failure_is_logged_and_kept(settings, group_software, caplog):
+    settings.ELASTICSEARCH_URL = UNREACHABLE  # immediate backend: the drain runs inline
     paper = PositionPaperPageFactory(parent=group_software, title="Sofort-Backend")
-    settings.ELASTICSEARCH_URL = UNREACHABLE
-    result = index_pages.call(page_ids=[paper.pk])
-    assert "failed" in result
-    assert "kein Wiederholen möglich" in caplog.text
+    assert "ohne Wiederholung" in caplog.text
+    # The update stays owed (durable), for the next drain or `search_index replay`.
+    assert IndexUpdate.objects.get(page_id=paper.pk).backend == "elasticsearch"
 
 
 def test_a_failing_index_update_does_not_block_publishing(settings, group_software):
-    settings.ELASTICSEARCH_URL = UNREACHABLE  # immediate backend: the task runs inline
+    settings.ELASTICSEARCH_URL = UNREACHABLE
     paper = PositionPaperPageFactory(parent=group_software, title="Trotzdem veröffentlicht")
     paper.refresh_from_db()
     assert paper.live
+
+
+def test_the_drain_task_reports_what_it_did(settings, group_software):
+    settings.TASKS = DATABASE_TASKS
+    PositionPaperPageFactory(parent=group_software, title="Abgearbeitet")
+    assert index_drain.call() == {"done": 1, "retrying": 0, "failed": 0}
+    assert not IndexUpdate.objects.exists()

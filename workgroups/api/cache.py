@@ -1,7 +1,6 @@
 """Server-side response cache and conditional GET (ETag, 304) for the public read API."""
 
 import hashlib
-import uuid
 from collections.abc import Callable
 
 from django.conf import settings
@@ -10,33 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 
+from cms.versions import content_version
 from workgroups.selectors import PublicScope, public_scope
-
-CONTENT_VERSION_KEY = "sprachrohr:api:content-version"
-
-
-def version_token(key: str) -> str:
-    """The current value of a cache version token (created on first use)."""
-    version = cache.get(key)
-    if version is None:
-        # A random value (not a counter): if the key is ever evicted, no old entry can match.
-        cache.add(key, uuid.uuid4().hex, timeout=None)
-        version = cache.get(key) or uuid.uuid4().hex
-    return version
-
-
-def version_token_replace(key: str) -> None:
-    cache.set(key, uuid.uuid4().hex, timeout=None)
-
-
-def content_version() -> str:
-    """The current content version; every cached response is keyed by it."""
-    return version_token(CONTENT_VERSION_KEY)
-
-
-def content_version_bump() -> None:
-    """Invalidate every cached API response at once (publish, unpublish, move, delete, …)."""
-    version_token_replace(CONTENT_VERSION_KEY)
+from workgroups.services.publication import publication_pending
 
 
 def _cache_key(request: HttpRequest, extra: tuple[str, ...] = ()) -> str:
@@ -56,8 +31,9 @@ def _cache_key(request: HttpRequest, extra: tuple[str, ...] = ()) -> str:
 def public_scope_cached(request: HttpRequest) -> PublicScope:
     """The public scope, shared between requests of the same content version.
 
-    The scope changes only through the publish-side events that replace the version; a
-    request without a version (cache off, uncommitted changes) computes it afresh.
+    The scope changes only through the publish-side events that replace the version, or
+    at an expiry, which moves the version on as well (cms/versions.py); a request without a
+    version (cache off, uncommitted changes) computes it afresh.
     """
     version = getattr(request, "content_version", None)
     if version is None:
@@ -90,8 +66,6 @@ def cached_get(
     are stored, with the ``keep_headers`` they carry. ``key_extra`` adds further versions
     to the key (read before building, like the content version).
     """
-    from workgroups.services.publication import publication_pending
-
     timeout = settings.API_RESPONSE_CACHE_SECONDS if timeout is None else timeout
     # A thread with uncommitted publish-side changes must neither read stale entries nor
     # store its uncommitted view.

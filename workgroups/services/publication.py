@@ -1,144 +1,205 @@
-"""What a publish-side change sets off: the API cache is invalidated, the frontend revalidated."""
+"""What a publish-side change affects, and setting it off: index updates, content version, frontend.
 
+The one place that decides. Every publish-side event (workgroups/receivers.py) comes here;
+this module records the index updates it owes in the editor's transaction (search/outbox.py,
+drained by the worker) and, once the transaction is committed, replaces the content version
+(every cached API and search answer at once, cms/versions.py) and asks the frontend to
+revalidate. A page that expires later gets a run of Wagtail's ``publish_scheduled`` at its
+expiry, so the frontend and the index follow at that moment, not at the scheduler's next turn.
+
+The frontend is always revalidated as a whole (its route drops every cached API answer and
+page): the backend's response cache is invalidated as a whole on every change anyway, and a
+hand-kept list of which paths and tags a change touches (counts, facets, related papers,
+co-authoring groups, feeds, sitemap, expiry) is where a stale, or non-public, page would
+survive. The site is small; a page is rebuilt on its next request.
+"""
+
+import logging
 import threading
-from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
+from taggit.models import Tag
 from wagtail.models import Page
 
-from workgroups.api.cache import content_version_bump
-from workgroups.selectors import public_scope
+from cms.queue import task_enqueue_once
+from cms.versions import content_version_bump
+from search.content import EVENT, PAPER, WORKING_GROUP, kind_of
+from search.outbox import Extent, index_updates_record
+from search.tasks import index_drain_request
+from workgroups.models import (
+    Addressee,
+    PaperTag,
+    PositionPaperPage,
+    RegulatoryProject,
+    WorkingGroupPage,
+)
+from workgroups.tasks import EXPIRY_GRACE, frontend_revalidate, pages_expire
 
-_pending = threading.local()
-DESCENDANT_PATHS_LIMIT = 200
+logger = logging.getLogger(__name__)
 
-# Cache tags sent to the frontend, by page type (see README, "API").
-PAGE_TYPE_TAGS = {
-    "positionpaperpage": ("papers", "working-groups", "tags", "addressees", "regulatory-projects"),
-    "workinggrouppage": ("working-groups", "papers", "organisations", "events"),
-    "eventpage": ("events", "working-groups"),
+PAGE, MEMBERSHIP, SUBTREE = Extent.PAGE, Extent.MEMBERSHIP, Extent.SUBTREE
+# What a page event owes the index, by kind of page (None: any other page, e.g. a section).
+# A working group's name is part of its papers' documents and its state decides theirs;
+# publishing a section again only matters if it was not live before, so only membership is
+# fixed below it; everything else that moves, hides or shows a page touches all below it.
+INDEX_EXTENT = {
+    "published": {PAPER: PAGE, EVENT: PAGE, WORKING_GROUP: SUBTREE, None: MEMBERSHIP},
+    "unpublished": {PAPER: PAGE, EVENT: PAGE, WORKING_GROUP: SUBTREE, None: SUBTREE},
+    "deleted": {None: PAGE},
 }
 
 
-def _frontend_paths(url_paths: Iterable[str]) -> list[str]:
-    """Frontend paths of these URL paths and of their ancestors below the site root."""
-    scope = public_scope()
-    root = scope.root_url_path
-    paths: set[str] = set()
-    for url_path in url_paths:
-        if not url_path or not url_path.startswith(root):
-            continue
-        relative = url_path[len(root) :].strip("/")
-        parts = relative.split("/") if relative else []
-        paths.add("/")
-        for depth in range(1, len(parts) + 1):
-            paths.add("/" + "/".join(parts[:depth]) + "/")
-    return sorted(paths)
+def publication_page_published(*, page: Page) -> None:
+    _page_event(page, "published")
+    expire_at = page.expire_at
+    if expire_at is not None and expire_at > timezone.now():
+        _safely(task_enqueue_once, pages_expire, run_after=expire_at + EXPIRY_GRACE)
 
 
-def _page_tags(page: Page) -> set[str]:
-    specific_model = page.specific_class._meta.model_name if page.specific_class else ""
-    tags = {"pages", *PAGE_TYPE_TAGS.get(specific_model, ())}
-    if specific_model == "positionpaperpage":
-        tags.add(f"paper:{page.slug}")
-    elif specific_model == "workinggrouppage":
-        tags.add(f"working-group:{page.slug}")
-    elif specific_model == "eventpage":
-        tags.add(f"event:{page.slug}")
-    return tags
+def publication_page_unpublished(*, page: Page) -> None:
+    _page_event(page, "unpublished")
 
 
-def _related_url_paths(page: Page) -> list[str]:
-    """Pages whose frontend view shows this one: co-authoring groups, predecessor papers."""
-    from workgroups.models import EventPage, PositionPaperPage
+def publication_page_deleting(*, page: Page) -> None:
+    """Before a delete: papers a working group co-authors carry its name (the links go with it)."""
+    if page.specific_class is WorkingGroupPage:
+        co_authored = PositionPaperPage.objects.filter(co_working_groups=page.pk)
+        index_updates_record(page_ids=co_authored.values_list("pk", flat=True))
 
-    specific = page.specific_deferred if page.pk else page
-    url_paths: list[str] = []
-    if isinstance(specific, PositionPaperPage):
-        url_paths += [group.url_path for group in specific.co_working_groups.all()]
-        url_paths += list(
-            PositionPaperPage.objects.filter(superseded_by_id=page.pk).values_list(
-                "url_path", flat=True
-            )
+
+def publication_page_deleted(*, page: Page) -> None:
+    # A deleted subtree sends one signal per page; each removes its own document.
+    _page_event(page, "deleted")
+
+
+def publication_subtree_changed(*, page_id: int) -> None:
+    """A page moved, changed its slug or its view restriction: URLs or visibility below it."""
+    index_updates_record(page_ids=[page_id], extent=SUBTREE)
+    _changed(index=True)
+
+
+def publication_snippet_saved(*, instance, created: bool) -> None:
+    """A snippet (no drafts: saving is publishing) was saved; papers carry its name."""
+    if not created:
+        index_updates_record(page_ids=_pages_naming(instance))
+    _changed(index=not created)
+
+
+def publication_snippet_deleting(*, instance) -> None:
+    """Before a snippet is deleted: the pages naming it (the links go with it)."""
+    index_updates_record(page_ids=_pages_naming(instance))
+
+
+def publication_snippet_deleted(*, instance) -> None:
+    _changed(index=True)
+
+
+def publication_scope_changed(*, reindex: bool = False) -> None:
+    """Sites or collection restrictions changed: what is public (or a PDF) may differ anywhere."""
+    if reindex:
+        # The default site's root decides every page's URL and visibility.
+        root = Page.get_first_root_node()
+        if root is not None:
+            index_updates_record(page_ids=[root.pk], extent=SUBTREE)
+    _changed(index=reindex)
+
+
+def _page_event(page: Page, event: str) -> None:
+    # A deleted page's specific row is gone already; any kind removes just its document.
+    kind = kind_of(page.specific_deferred) if event != "deleted" else None
+    extent = INDEX_EXTENT[event][kind]
+    index_updates_record(page_ids=[page.pk], extent=extent)
+    _changed(index=True)
+
+
+def _pages_naming(instance) -> list[int]:
+    """Pages whose index documents carry a snippet's name."""
+    if isinstance(instance, Addressee):
+        pages = PositionPaperPage.objects.filter(dispatches__addressee=instance)
+    elif isinstance(instance, RegulatoryProject):
+        pages = PositionPaperPage.objects.filter(regulatory_projects=instance)
+    elif isinstance(instance, Tag):
+        papers = PaperTag.objects.filter(tag=instance).values_list("content_object_id", flat=True)
+        groups = WorkingGroupPage.topics.through.objects.filter(tag=instance).values_list(
+            "content_object_id", flat=True
         )
-        if specific.superseded_by_id:
-            url_paths += list(
-                Page.objects.filter(pk=specific.superseded_by_id).values_list("url_path", flat=True)
-            )
-    elif isinstance(specific, EventPage) and specific.working_group_id:
-        url_paths += list(
-            Page.objects.filter(pk=specific.working_group_id).values_list("url_path", flat=True)
-        )
-    return url_paths
+        return [*papers, *groups]
+    else:
+        return []  # organisations are not part of any index document
+    return list(pages.values_list("pk", flat=True))
 
 
-def publication_page_changed(
-    *, page: Page, old_url_path: str | None = None, with_descendants: bool = False
-) -> None:
-    """A page was published, unpublished, moved, deleted or its privacy changed."""
-    if not settings.FRONTEND_REVALIDATE_SECRET:
-        # Without revalidation only the API cache needs to know; skip the path lookups.
-        publication_changed()
+# --- delivery after the commit -------------------------------------------------------------
+
+_local = threading.local()
+
+
+class _Changes:
+    """What this thread changed in its current transaction, delivered once after the commit."""
+
+    def __init__(self):
+        self.index = False
+        self.delivered = False
+
+    def deliver(self) -> None:
+        if not self.delivered:
+            self.delivered = True
+            _deliver(drain=self.index)
+
+
+def _changed(*, index: bool) -> None:
+    if index:
+        # The drain task is written with the change (in the editor's transaction: durable
+        # with the publish, and it sees every row once committed). An immediate backend runs
+        # the drain here, on what the transaction sees so far.
+        _safely(index_drain_request)
+    if not transaction.get_connection().in_atomic_block:
+        _deliver(drain=False)  # requested just now, after the (auto)commit
         return
-    url_paths = [page.url_path, *([old_url_path] if old_url_path else [])]
-    tags = _page_tags(page)
-    if page.pk and Page.objects.filter(pk=page.pk).exists():
-        url_paths += _related_url_paths(page)
-        if with_descendants:
-            descendants = page.get_descendants().values_list("url_path", flat=True)
-            url_paths += list(descendants[:DESCENDANT_PATHS_LIMIT])
-            tags.add("api")
-    if with_descendants and old_url_path:
-        tags.add("api")
-    publication_changed(paths=_frontend_paths(url_paths), tags=sorted(tags))
-
-
-def publication_changed(*, paths: Iterable[str] = (), tags: Iterable[str] = ()) -> None:
-    """Invalidate cached API answers and revalidate the frontend once the change is committed.
-
-    Inside a transaction nothing is announced before the commit: other processes cannot see
-    the change yet, and a rollback must not leave an invalidated cache or a frontend that
-    re-fetched the old state. Until then this thread bypasses the API cache
-    (``publication_pending``), so its own reads see its own writes.
-    """
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        _deliver(set(paths), set(tags))
-        return
-    state = getattr(_pending, "state", None)
-    if state is None or not _flush_registered(connection):
-        # No flush pending in this transaction (a former one may have been rolled back).
-        state = _pending.state = {"paths": set(), "tags": set()}
-        transaction.on_commit(_flush)
-    state["paths"].update(paths)
-    state["tags"].update(tags)
+    changes = getattr(_local, "changes", None)
+    if changes is None or changes.delivered:
+        changes = _local.changes = _Changes()
+    changes.index |= index
+    # Registered with every change: a savepoint that rolls back takes only its own
+    # registrations with it; the first registration that runs delivers, the rest do nothing.
+    # A transaction rolled back as a whole leaves ``changes`` undelivered; the next change
+    # reuses it (delivering a little more than needed is harmless).
+    transaction.on_commit(changes.deliver)
 
 
 def publication_pending() -> bool:
-    """True while this thread has publish-side changes that are not committed yet."""
-    if getattr(_pending, "state", None) is None:
+    """True while this thread has publish-side changes that are not committed yet.
+
+    Such a thread bypasses the API response cache: it must see its own writes and must not
+    store its uncommitted view for others.
+    """
+    changes = getattr(_local, "changes", None)
+    if changes is None or changes.delivered:
         return False
-    if _flush_registered(transaction.get_connection()):
-        return True
-    _pending.state = None  # the transaction was rolled back
-    return False
+    if not transaction.get_connection().in_atomic_block:
+        # Outside any transaction with changes undelivered: their transaction rolled back.
+        _local.changes = None
+        return False
+    return True
 
 
-def _flush_registered(connection) -> bool:
-    return any(entry[1] is _flush for entry in connection.run_on_commit)
+def _deliver(*, drain: bool) -> None:
+    _safely(content_version_bump)
+    if drain:
+        # Again after the commit: a drain that was waiting when the rows were written may
+        # have started before they were committed, and then not seen them.
+        _safely(index_drain_request)
+    if settings.FRONTEND_REVALIDATE_SECRET:
+        _safely(task_enqueue_once, frontend_revalidate)
 
 
-def _flush() -> None:
-    state = getattr(_pending, "state", None)
-    _pending.state = None
-    if state is not None:
-        _deliver(state["paths"], state["tags"])
-
-
-def _deliver(paths: set[str], tags: set[str]) -> None:
-    content_version_bump()
-    if settings.FRONTEND_REVALIDATE_SECRET and (paths or tags):
-        from workgroups.tasks import frontend_revalidate
-
-        frontend_revalidate.enqueue(paths=sorted(paths), tags=sorted(tags))
+def _safely(func, *args, **kwargs) -> None:
+    # Nothing here may fail the editor's publish, nor (after the commit) the request: the
+    # change is saved. The savepoint keeps a failed query from breaking the transaction.
+    try:
+        with transaction.atomic():
+            func(*args, **kwargs)
+    except Exception:  # noqa: BLE001
+        logger.exception("Folgeaktion einer Veröffentlichung fehlgeschlagen: %s", func.__name__)

@@ -15,14 +15,14 @@ describe("buildApiUrl", () => {
 });
 
 describe("api client", () => {
-  it("takes the base URL from SPRACHROHR_API_URL and tags cached answers", async () => {
+  it("takes the base URL from SPRACHROHR_API_URL and tags cached answers with the one API tag", async () => {
     vi.stubEnv("SPRACHROHR_API_URL", "http://backend.test:8000/");
     const fetchMock = vi.fn(async () => Response.json({ count: 0, next: null, previous: null, results: [] }));
     vi.stubGlobal("fetch", fetchMock);
     await api.papers({ working_group: "software", page_size: 5 });
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, { next: { tags: string[]; revalidate: number } }];
     expect(url).toBe("http://backend.test:8000/api/v1/papers/?working_group=software&page_size=5");
-    expect(init.next.tags).toEqual(["api", "papers"]);
+    expect(init.next.tags).toEqual(["api"]);
     expect(init.next.revalidate).toBe(300);
   });
 

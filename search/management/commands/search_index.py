@@ -1,4 +1,4 @@
-"""manage.py search_index setup|rebuild|status|reconcile|wordlist: manage the public search index."""
+"""manage.py search_index setup|rebuild|status|reconcile|replay|wordlist: manage the search index."""
 
 import json
 import sys
@@ -10,6 +10,8 @@ from search.analysis import MIN_PART, lexicon
 from search.backends import SearchBackend, database_backend, search_backend, write_backends
 from search.content import KINDS
 from search.indexing import index_rebuild, index_reconcile, index_setup
+from search.models import IndexUpdate
+from search.outbox import index_updates_drain, index_updates_replay, index_updates_summary
 from search.status import BackendStatus, index_status
 
 
@@ -17,12 +19,13 @@ class Command(BaseCommand):
     help = (
         "Suchindex verwalten: setup (fehlende Indizes anlegen, idempotent), rebuild (neu "
         "aufbauen, Alias atomar umschalten), status (mit der Datenbank vergleichen), "
-        "reconcile (Abweichungen reparieren), wordlist (Wortliste für den Decompounder)."
+        "reconcile (Abweichungen reparieren), replay (fehlgeschlagene und anstehende "
+        "Aktualisierungen jetzt ausführen), wordlist (Wortliste für den Decompounder)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "action", choices=["setup", "rebuild", "status", "reconcile", "wordlist"]
+            "action", choices=["setup", "rebuild", "status", "reconcile", "replay", "wordlist"]
         )
         parser.add_argument(
             "--backend",
@@ -73,6 +76,8 @@ class Command(BaseCommand):
             result = index_setup(backends=backends)
         elif action == "rebuild":
             result = index_rebuild(kinds=kinds, backends=backends, progress=progress)
+        elif action == "replay":
+            result = self._replay(progress)
         else:
             result = index_reconcile(kinds=kinds, backends=backends, progress=progress)
         self._report(action, result, as_json=json)
@@ -80,15 +85,24 @@ class Command(BaseCommand):
     def _status(self, backends: list[SearchBackend], *, as_json: bool) -> None:
         statuses = index_status(backends=backends)
         active = search_backend().name
+        updates = index_updates_summary()
         if as_json:
             report = {name: status.as_dict() for name, status in statuses.items()}
-            self.stdout.write(json_dumps({**report, "active": active}))
+            self.stdout.write(json_dumps({**report, "active": active, "updates": updates}))
         else:
             self.stdout.write(f"aktive Suche: {active}")
+            self.stdout.write(
+                f"Aktualisierungen: {updates['pending']} ausstehend, "
+                f"{updates['failed']} fehlgeschlagen"
+            )
             for name, status in statuses.items():
                 self._status_lines(name, status)
         if not all(status.description.reachable for status in statuses.values()):
             raise CommandError("Ein Suchbackend ist nicht erreichbar.")
+        if updates["failed"]:
+            raise CommandError(
+                "Aktualisierungen des Suchindex sind fehlgeschlagen (replay versucht sie erneut)."
+            )
         if not all(
             status.in_sync(kind)
             for status in statuses.values()
@@ -115,6 +129,25 @@ class Command(BaseCommand):
         for key, value in result.items():
             self.stdout.write(f"{key}: {json_dumps(value)}")
         self.stdout.write(self.style.SUCCESS(f"search_index {action}: fertig"))
+
+    def _replay(self, progress) -> dict:
+        """Failed updates start afresh; then everything due is worked off here and now."""
+        revived = index_updates_replay()
+        due = IndexUpdate.objects.filter(state=IndexUpdate.State.PENDING).count()
+        totals = {"revived": revived, "done": 0, "retrying": 0, "failed": 0}
+        with progress("Aktualisierungen", due) as bar:
+            while True:
+                report = index_updates_drain()
+                for key in ("done", "retrying", "failed"):
+                    totals[key] += report[key]
+                bar.update(sum(report.values()))
+                if not report["done"]:
+                    break
+        if totals["retrying"] or totals["failed"]:
+            raise CommandError(
+                f"Nicht alle Aktualisierungen gelangen: {totals}. Ist das Suchbackend erreichbar?"
+            )
+        return totals
 
     def _wordlist(self, output: str | None) -> None:
         # For the full chain's dictionary_decompounder on the Elasticsearch node (see README).

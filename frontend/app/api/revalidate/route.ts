@@ -1,11 +1,18 @@
 /**
- * On-demand revalidation webhook of the backend: POST {"paths": [...], "tags": [...]} with
- * header x-sprachrohr-secret. Publishing, unpublishing, moving or deleting a page in Wagtail
- * makes the affected pages fresh on their next request.
+ * On-demand revalidation webhook of the backend: POST (a JSON object, e.g. `{}`) with header
+ * x-sprachrohr-secret after every committed publish-side change in Wagtail (publish,
+ * unpublish, move, delete, view restrictions, snippets, a page's expiry).
+ *
+ * The whole site is revalidated: every cached API answer (tag "api") and every rendered
+ * page. Deliberately not a list of paths and tags per change: the backend's own response
+ * cache is invalidated as a whole on every change anyway, and a hand-kept list of what a
+ * change touches (counts, facets, related papers, co-authoring groups, feeds, sitemap) is
+ * where a stale — or no longer public — page would survive. The site is small; each page is
+ * rebuilt on its next request (see workgroups/services/publication.py in the backend).
  */
 import { timingSafeEqual } from "node:crypto";
 import { revalidatePath, revalidateTag } from "next/cache";
-import { TAGS } from "@/lib/api";
+import { API_TAG } from "@/lib/api";
 import { revalidateSecret } from "@/lib/site";
 
 export const dynamic = "force-dynamic";
@@ -25,35 +32,22 @@ function problem(status: number, detail: string): Response {
   );
 }
 
-const PATH_RE = /^\/[^\s?#]*$/;
-const TAG_RE = /^[\w:./-]{1,200}$/;
-
 export async function POST(request: Request): Promise<Response> {
   const expected = revalidateSecret();
   if (!expected) return problem(401, "FRONTEND_REVALIDATE_SECRET ist im Frontend nicht gesetzt.");
   if (!secretMatches(request.headers.get("x-sprachrohr-secret"), expected)) {
     return problem(401, "Falsches oder fehlendes Geheimnis (x-sprachrohr-secret).");
   }
-  let body: { paths?: unknown; tags?: unknown };
+  let body: unknown;
   try {
-    body = (await request.json()) as typeof body;
+    body = await request.json();
   } catch {
     return problem(400, "Der Inhalt ist kein JSON.");
   }
-  const paths = Array.isArray(body.paths) ? body.paths.filter((p): p is string => typeof p === "string" && PATH_RE.test(p)) : [];
-  const tags = Array.isArray(body.tags) ? body.tags.filter((t): t is string => typeof t === "string" && TAG_RE.test(t)) : [];
-  // A page change touches lists, counts, facets and related papers all over the site, and
-  // the site is small: besides the named tags and paths, every cached API answer is dropped
-  // (tag "api") so nothing stale survives a publish; pages rebuild on their next request.
-  const allTags = new Set<string>([...tags, TAGS.pages, TAGS.all]);
-  for (const path of paths) allTags.add(`path:${path.endsWith("/") ? path : `${path}/`}`);
-  for (const tag of allTags) revalidateTag(tag, { expire: 0 });
-  for (const path of paths) {
-    const withSlash = path.endsWith("/") ? path : `${path}/`;
-    revalidatePath(withSlash);
-    revalidatePath(withSlash.replace(/\/$/, "") || "/");
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return problem(400, "Der Inhalt ist kein JSON-Objekt.");
   }
-  // Home, lists and feeds show every paper; they are cheap to rebuild.
+  revalidateTag(API_TAG, { expire: 0 });
   revalidatePath("/", "layout");
-  return Response.json({ revalidated: true, paths, tags: [...allTags], now: Date.now() });
+  return Response.json({ revalidated: true, now: Date.now() });
 }
