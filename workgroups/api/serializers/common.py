@@ -160,7 +160,7 @@ class LabelledChoiceFieldExtension(OpenApiSerializerFieldExtension):
             object=choices,
             schema={
                 "type": "object",
-                "description": f"{choices.__doc__ or name} Wert und deutsche Bezeichnung.",
+                "description": f"{choices.__doc__ or name} Its value and German label.",
                 "properties": {"value": enum.ref, "label": {"type": "string"}},
                 "required": ["value", "label"],
             },

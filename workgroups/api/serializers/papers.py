@@ -84,16 +84,22 @@ class PaperRefSerializer(ResponseSerializer):
 
 
 class HeadingValueSerializer(ResponseSerializer):
+    """A heading: its text and level."""
+
     text = serializers.CharField()
     level = EnumField(["h2", "h3"], component="HeadingValueLevelEnum")
 
 
 class QuoteValueSerializer(ResponseSerializer):
+    """A quotation and who said it."""
+
     text = serializers.CharField()
     attribution = serializers.CharField()
 
 
 class TableValueSerializer(ResponseSerializer):
+    """A table: caption, header flags and rows of cell texts."""
+
     caption = serializers.CharField()
     first_row_is_header = serializers.BooleanField()
     first_column_is_header = serializers.BooleanField()
@@ -101,12 +107,16 @@ class TableValueSerializer(ResponseSerializer):
 
 
 class ReferenceValueSerializer(ResponseSerializer):
+    """A source the text refers to by its label."""
+
     label = serializers.CharField()
     text = serializers.CharField()
     url = serializers.CharField(help_text="Link der Quelle oder leer.")
 
 
 class DemandValueSerializer(ResponseSerializer):
+    """A demand: what to change where, how, and why."""
+
     reference = serializers.CharField(help_text="Artikel / Paragraf, z. B. „§ 32 Abs. 1 BSIG-E“.")
     current_wording = serializers.CharField(help_text="Geltende bzw. geplante Fassung.")
     proposed_change = serializers.CharField(help_text="Änderungsvorschlag / Forderung.")
