@@ -9,13 +9,14 @@ TEST_APT_PACKAGES := postgresql hunspell-de-de chromium fonts-dejavu-core libpan
 DEMO_APT_PACKAGES := hunspell-de-de fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
 DEMO_ES_APT_PACKAGES := hunspell-de-de $(if $(shell command -v java),,openjdk-17-jre-headless)
 
-.PHONY: help install demo demo-es system-deps-demo-es frontend-build test lint format check-deploy system-deps-test system-deps-demo clean
+.PHONY: help install demo demo-es system-deps-demo-es frontend-build test lint format types check-deploy system-deps-test system-deps-demo clean
 
 help:
 	@echo "make demo   – installiert alles, lädt Demo-Inhalte, startet die Website (http://127.0.0.1:8000/admin/)"
 	@echo "make demo-es – wie demo, aber die Suche läuft auf einem lokalen Elasticsearch (ohne Docker)"
 	@echo "make test   – die gesamte Testsuite (startet PostgreSQL und Elasticsearch selbst)"
 	@echo "make lint   – Ruff"
+	@echo "make types  – Frontend-Typen (frontend/lib/api-schema.ts) aus dem API-Schema neu erzeugen"
 
 $(STAMP): requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -81,6 +82,11 @@ check-deploy: install
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+# The frontend's API types from the OpenAPI schema; `make test` fails when they are stale.
+types: install
+	@command -v npm >/dev/null || { echo "Node.js (≥ 20.9) und npm fehlen – sie werden für die Typen gebraucht." >&2; exit 1; }
+	$(PY) -m tests.run --write-types
 
 format: install
 	$(PY) -m ruff format .

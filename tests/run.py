@@ -3,18 +3,24 @@
 Starts a throwaway PostgreSQL (and Elasticsearch) as unprivileged users on loopback,
 runs the Python suite once on SQLite and once on PostgreSQL, then the frontend suites.
 Any service that cannot start fails the run with its reason; nothing is skipped in CI.
+Before that: Ruff (lint and format), migrations, and the frontend's API types against the
+OpenAPI schema (``--write-types`` regenerates them; ``make types``).
 """
 
 import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from tests.services.common import ServiceError
 
 ROOT = Path(__file__).resolve().parent.parent
+FRONTEND = ROOT / "frontend"
+# The frontend's payload types, generated from /api/v1/schema/ (openapi-typescript).
+API_TYPES = FRONTEND / "lib" / "api-schema.ts"
 
 
 def _run(title: str, argv: list[str], env: dict | None = None, cwd: Path = ROOT) -> None:
@@ -29,11 +35,85 @@ def _run(title: str, argv: list[str], env: dict | None = None, cwd: Path = ROOT)
         raise SystemExit(result.returncode)
 
 
+def api_types_generate(target: Path, env: dict) -> None:
+    """Write the frontend's API types for the current OpenAPI schema to ``target``."""
+    with tempfile.TemporaryDirectory(prefix="sprachrohr-schema-") as tmp:
+        schema = Path(tmp) / "schema.yaml"
+        subprocess.run(
+            [
+                sys.executable,
+                "manage.py",
+                "spectacular",
+                "--settings=cms.settings.test",
+                "--fail-on-warn",
+                "--file",
+                str(schema),
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        # --enum-values: the choice sets as arrays too (their order is the backend's).
+        subprocess.run(
+            ["npx", "--no-install", "openapi-typescript", str(schema), "-o", str(target)]
+            + ["--enum-values"],
+            cwd=FRONTEND,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+
+def api_types_check(env: dict) -> int:
+    """0 if the committed API types match the schema; a German hint otherwise."""
+    with tempfile.TemporaryDirectory(prefix="sprachrohr-types-") as tmp:
+        generated = Path(tmp) / API_TYPES.name
+        try:
+            api_types_generate(generated, env)
+        except subprocess.CalledProcessError as exc:
+            print(f"Schema oder Typen ließen sich nicht erzeugen: {exc}", file=sys.stderr)
+            return 1
+        if API_TYPES.exists() and generated.read_bytes() == API_TYPES.read_bytes():
+            print("Die Frontend-Typen passen zum API-Schema.", flush=True)
+            return 0
+    print(
+        f"Die Frontend-Typen ({API_TYPES.relative_to(ROOT)}) passen nicht zum API-Schema "
+        "(/api/v1/schema/). Neu erzeugen mit `make types`, das Frontend anpassen und beides "
+        "committen.",
+        file=sys.stderr,
+        flush=True,
+    )
+    return 1
+
+
+def _frontend_types(env: dict) -> None:
+    from tests.e2e.run import npm_ci_if_needed
+
+    title = "Frontend-Typen passen zum API-Schema"
+    print(f"\n=== {title} ===", flush=True)
+    started = time.monotonic()
+    npm_ci_if_needed()
+    code = api_types_check(env)
+    print(
+        f"--- {title}: {'ok' if code == 0 else 'FEHLER'} ({time.monotonic() - started:.0f} s)",
+        flush=True,
+    )
+    if code:
+        raise SystemExit(code)
+    # The fixtures of the unit tests are typed by the generated types: tsc checks them too.
+    _run("Frontend: TypeScript (tsc --noEmit)", ["npx", "tsc", "--noEmit"], env=env, cwd=FRONTEND)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Sprachrohr-Testsuite")
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--skip-frontend", action="store_true")
+    parser.add_argument(
+        "--write-types",
+        action="store_true",
+        help="nur die Frontend-Typen aus dem API-Schema neu erzeugen (make types)",
+    )
     parser.add_argument("pytest_args", nargs="*")
     args = parser.parse_args()
 
@@ -44,7 +124,20 @@ def main() -> int:
     base_env["CI"] = os.environ.get("CI", "true")
     base_env["PYTHONUNBUFFERED"] = "1"
 
+    if args.write_types:
+        from tests.e2e.run import npm_ci_if_needed
+
+        npm_ci_if_needed()
+        api_types_generate(API_TYPES, base_env)
+        print(f"Geschrieben: {API_TYPES.relative_to(ROOT)}")
+        return 0
+
     _run("Lint (ruff)", [python, "-m", "ruff", "check", "."], env=base_env)
+    _run(
+        "Format (ruff format --check)",
+        [python, "-m", "ruff", "format", "--check", "."],
+        env=base_env,
+    )
     _run(
         "Migrationen vollständig",
         [
@@ -57,6 +150,8 @@ def main() -> int:
         ],
         env=base_env,
     )
+    if not args.skip_frontend:
+        _frontend_types(base_env)
 
     services = []
     try:

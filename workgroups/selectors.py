@@ -20,7 +20,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models.functions import Coalesce, Length, Lower, Substr
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from taggit.models import Tag
@@ -165,24 +165,43 @@ def working_groups_public(*, scope: PublicScope | None = None) -> QuerySet[Worki
     return WorkingGroupPage.objects.filter(scope.q()).order_by("title", "pk")
 
 
-def _pdf_restricted() -> Exists:
+def _collection_restricted() -> Exists:
     # The document's collection (or one above it) carries a view restriction.
-    restricted = CollectionViewRestriction.objects.filter(
-        StartsWith(OuterRef("collection__path"), F("collection__path"))
-    )
     return Exists(
-        get_document_model().objects.filter(pk=OuterRef("pdf_id")).filter(Exists(restricted))
+        CollectionViewRestriction.objects.filter(
+            StartsWith(OuterRef("collection__path"), F("collection__path"))
+        )
     )
+
+
+def _pdf_restricted() -> Exists:
+    return Exists(
+        get_document_model().objects.filter(pk=OuterRef("pdf_id")).filter(_collection_restricted())
+    )
+
+
+def _paper_tags() -> QuerySet[PaperTag]:
+    # Tags as references (slug, name), case-insensitively by name.
+    return (
+        PaperTag.objects.select_related("tag")
+        .annotate(slug=F("tag__slug"), name=F("tag__name"))
+        .order_by(Lower("tag__name"), "tag__slug")
+    )
+
+
+def _group_refs(scope: PublicScope) -> QuerySet[WorkingGroupPage]:
+    # Public working groups as references (slug, name), by name.
+    return working_groups_public(scope=scope).only("id", "title", "slug").annotate(name=F("title"))
 
 
 def papers_public(*, scope: PublicScope | None = None) -> QuerySet[PositionPaperPage]:
     """Public position papers (withdrawn ones included), newest first, ready for list serializers.
 
     The lead working group, frontend path and the PDF's file and visibility are
-    annotations (subqueries, evaluated only for the rows fetched); tags, co-authoring
-    groups (public ones only) and dispatches are prefetched, so serializing any number of
-    results costs a fixed number of queries. ``body`` is deferred; use
-    ``paper_get_public`` for the full paper.
+    annotations (subqueries, evaluated only for the rows fetched); tags (by name),
+    co-authoring groups (public ones only, by name) and dispatches are prefetched, so
+    serializing any number of results costs a fixed number of queries. ``body`` is
+    deferred; use ``paper_get_public`` for the full paper.
     """
     scope = scope or public_scope()
     parent = Page.objects.filter(path=_parent_of())
@@ -198,11 +217,8 @@ def papers_public(*, scope: PublicScope | None = None) -> QuerySet[PositionPaper
             pdf_restricted=_pdf_restricted(),
         )
         .prefetch_related(
-            Prefetch("tagged_items", queryset=PaperTag.objects.select_related("tag")),
-            Prefetch(
-                "co_working_groups",
-                queryset=working_groups_public(scope=scope).only("id", "title", "slug"),
-            ),
+            Prefetch("tagged_items", queryset=_paper_tags()),
+            Prefetch("co_working_groups", queryset=_group_refs(scope)),
             Prefetch(
                 "dispatches",
                 queryset=PaperDispatch.objects.select_related("addressee").order_by(
@@ -312,8 +328,10 @@ def paper_get_public(*, slug: str, scope: PublicScope | None = None) -> Position
         .defer(None)
         .prefetch_related(
             "key_demands",
-            Prefetch("regulatory_projects", queryset=RegulatoryProject.objects.order_by("title")),
-            Prefetch("signatories", queryset=Organisation.objects.order_by("name")),
+            Prefetch(
+                "regulatory_projects", queryset=RegulatoryProject.objects.order_by("title", "pk")
+            ),
+            Prefetch("signatories", queryset=Organisation.objects.order_by("name", "pk")),
         )
         .filter(slug=slug)
         .first()
@@ -431,7 +449,12 @@ def working_group_list(*, scope: PublicScope | None = None) -> QuerySet[WorkingG
 
 
 def _topic_items():
-    return WorkingGroupPage.topics.through.objects.select_related("tag").order_by("tag__name")
+    # Topics as references (slug, name), by name.
+    return (
+        WorkingGroupPage.topics.through.objects.select_related("tag")
+        .annotate(slug=F("tag__slug"), name=F("tag__name"))
+        .order_by("tag__name")
+    )
 
 
 def _paper_count_expression(scope: PublicScope):
@@ -537,10 +560,7 @@ def organisation_list(*, scope: PublicScope | None = None) -> QuerySet[Organisat
     """Member organisations with the public working groups they belong to."""
     scope = scope or public_scope()
     return Organisation.objects.order_by("name", "pk").prefetch_related(
-        Prefetch(
-            "working_groups",
-            queryset=working_groups_public(scope=scope).only("id", "title", "slug"),
-        )
+        Prefetch("working_groups", queryset=_group_refs(scope))
     )
 
 
@@ -618,7 +638,11 @@ def page_get_public_by_path(*, path: str, scope: PublicScope | None = None) -> P
         return None
     parts = [part for part in path.strip("/").split("/") if part]
     url_path = scope.root_url_path + "".join(f"{part}/" for part in parts)
-    candidates = Page.objects.filter(scope.q(), url_path=url_path).select_related("content_type")
+    candidates = (
+        Page.objects.filter(scope.q(), url_path=url_path)
+        .annotate(frontend_url=scope.frontend_path_expression())
+        .select_related("content_type")
+    )
     if parts:
         candidates = candidates.filter(slug=parts[-1])
     else:
@@ -633,3 +657,90 @@ def page_get_public_by_path(*, path: str, scope: PublicScope | None = None) -> P
 def page_public_type(page: Page) -> str:
     ct = page.content_type
     return PUBLIC_PAGE_TYPES[f"{ct.app_label}.{ct.model}"]
+
+
+def page_preview_prepare(*, page: Page, kind: str, scope: PublicScope | None = None) -> Page:
+    """A previewed draft with the attributes that public rows get from the selectors.
+
+    A preview is no database row (a page that was never published has no URL path yet),
+    so what ``papers_public()``, ``working_group_list()`` and ``events_public()`` annotate
+    and prefetch is computed here from the draft and its public surroundings: frontend
+    path, lead and co-authoring groups, tags, addressees, PDF, organisations, counts.
+    """
+    scope = scope or public_scope()
+    page.public_type = kind
+    # Papers name their lead group; a page without a URL path yet takes it from its parent.
+    needs_parent = kind == "paper" or not page.url_path
+    parent = page.get_parent() if needs_parent and page.path else None
+    url_path = page.url_path or (f"{parent.url_path}{page.slug}/" if parent else "")
+    page.frontend_url = scope.frontend_path(url_path or f"/{page.slug}/")
+    if kind == "paper":
+        _paper_preview_prepare(page, parent=parent, scope=scope)
+    elif kind == "working_group":
+        _group_preview_prepare(page, scope=scope)
+    elif kind == "event":
+        group = page.working_group if page.working_group_id else None
+        public = group is not None and scope.contains(group)
+        page.group_slug = group.slug if public else None
+        page.group_name = group.title if public else None
+    return page
+
+
+def _tag_refs(items: list, *, key) -> list:
+    # Draft tag items as references (slug, name), sorted; their tags loaded in one query.
+    unloaded = {item.tag_id for item in items if not type(item).tag.is_cached(item)}
+    tags = Tag.objects.in_bulk(unloaded)
+    for item in items:
+        tag = item.tag if type(item).tag.is_cached(item) else tags[item.tag_id]
+        item.slug, item.name = tag.slug, tag.name
+    return sorted(items, key=key)
+
+
+def _paper_preview_prepare(paper: PositionPaperPage, *, parent: Page | None, scope) -> None:
+    lead = parent if parent is not None and scope.contains(parent) else None
+    paper.lead_group_slug = lead.slug if lead else None
+    paper.lead_group_name = lead.title if lead else None
+    co_group_ids = [group.pk for group in paper.co_working_groups.all()]
+    paper.co_working_groups = list(_group_refs(scope).filter(pk__in=co_group_ids))
+    paper.tagged_items = _tag_refs(
+        list(paper.tagged_items.all()), key=lambda item: (item.name.lower(), item.slug)
+    )
+    dispatches = list(paper.dispatches.all())
+    addressees = Addressee.objects.in_bulk({d.addressee_id for d in dispatches})
+    for dispatch in dispatches:
+        dispatch.addressee = addressees[dispatch.addressee_id]
+    paper.signatories = sorted(paper.signatories.all(), key=lambda o: (o.name, o.pk or 0))
+    paper.regulatory_projects = sorted(
+        paper.regulatory_projects.all(), key=lambda p: (p.title, p.pk or 0)
+    )
+    document = (
+        get_document_model()
+        .objects.filter(pk=paper.pdf_id)
+        .annotate(restricted=_collection_restricted())
+        .values_list("file", "restricted")
+        .first()
+        if paper.pdf_id
+        else None
+    )
+    # A PDF that is gone counts as restricted: no link.
+    paper.pdf_file, paper.pdf_restricted = document or (None, bool(paper.pdf_id))
+
+
+def _group_preview_prepare(group: WorkingGroupPage, *, scope) -> None:
+    group.paper_count = (
+        working_group_list(scope=scope)
+        .filter(pk=group.pk)
+        .values_list("paper_count", flat=True)
+        .first()
+        or 0
+    )
+    group.tagged_topics = _tag_refs(list(group.tagged_topics.all()), key=lambda item: item.name)
+    chairs = list(group.chairs.all())
+    organisations = Organisation.objects.in_bulk(
+        {chair.organisation_id for chair in chairs if chair.organisation_id}
+    )
+    for chair in chairs:
+        chair.organisation = organisations.get(chair.organisation_id)
+    group.public_upcoming_events = (
+        events_upcoming_for_group(group=group, scope=scope) if group.pk else []
+    )

@@ -1,7 +1,7 @@
 /** sitemap.xml: the site's sections, every working group, public paper and event. */
 import type { MetadataRoute } from "next";
 import { api } from "@/lib/api";
-import { pagePath, statusKind } from "@/lib/mapping";
+import { statusKind } from "@/lib/mapping";
 import { ROUTES, siteUrl } from "@/lib/site";
 
 export const revalidate = 3600;
@@ -24,16 +24,16 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       api.workingGroups(),
       api.all((page) => api.events({ page, page_size: 100 })),
     ]);
-    for (const g of groups.results) entries.push({ url: `${base}${pagePath(g.url)}`, changeFrequency: "weekly", priority: 0.7 });
+    for (const g of groups.results) entries.push({ url: `${base}${g.url}`, changeFrequency: "weekly", priority: 0.7 });
     for (const p of papers) {
       entries.push({
-        url: `${base}${pagePath(p.url)}`,
+        url: `${base}${p.url}`,
         lastModified: p.published_at,
         changeFrequency: "monthly",
         priority: statusKind(p.status) === "current" ? 0.9 : 0.4,
       });
     }
-    for (const e of events) entries.push({ url: `${base}${pagePath(e.url)}`, changeFrequency: "monthly", priority: 0.3 });
+    for (const e of events) entries.push({ url: `${base}${e.url}`, changeFrequency: "monthly", priority: 0.3 });
   } catch {
     // Without the backend the sitemap still lists the site's sections.
   }

@@ -1,8 +1,8 @@
 /** One structured demand, set apart from the text: article, current wording, change, rationale. */
-import type { Demand } from "@/lib/types";
+import type { Demand, DemandValue } from "@/lib/types";
 
 /** `compact`: only article and proposal; the synopsis table further down has the rest. */
-export function DemandBox({ demand, number, compact = false }: { demand: Demand; number: number; compact?: boolean }) {
+export function DemandBox({ demand, number, compact = false }: { demand: Demand | DemandValue; number: number; compact?: boolean }) {
   return (
     <aside className="demand" aria-label={`Forderung ${number}`}>
       <p className="demand__title">

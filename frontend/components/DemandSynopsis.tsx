@@ -26,7 +26,7 @@ export function DemandSynopsis({ demands }: { demands: Demand[] }) {
           </thead>
           <tbody>
             {demands.map((demand, index) => (
-              <tr key={demand.id ?? index} id={`forderung-${index + 1}`}>
+              <tr key={demand.id} id={`forderung-${index + 1}`}>
                 <th scope="row">{index + 1}</th>
                 <td data-label="Artikel / Paragraf">{demand.reference || "–"}</td>
                 <td data-label="Geltende bzw. geplante Fassung">{demand.current_wording || "–"}</td>

@@ -1,7 +1,6 @@
 /** Events as calendar sheets with time, place and organising working group. */
 import Link from "next/link";
 import { calendarParts, formatTime } from "@/lib/format";
-import { eventTypeLabel, pagePath } from "@/lib/mapping";
 import type { EventListItem } from "@/lib/types";
 
 export function EventItem({ event, headingLevel = 3 }: { event: EventListItem; headingLevel?: 2 | 3 }) {
@@ -16,10 +15,10 @@ export function EventItem({ event, headingLevel = 3 }: { event: EventListItem; h
       </time>
       <div>
         <Heading>
-          <Link href={pagePath(event.url)}>{event.title}</Link>
+          <Link href={event.url}>{event.title}</Link>
         </Heading>
         <p>
-          {eventTypeLabel(event.event_type)} · {formatTime(event.starts_at)} Uhr
+          {event.event_type.label} · {formatTime(event.starts_at)} Uhr
           {event.location ? ` · ${event.location}` : ""}
         </p>
         {event.working_group ? <p>Arbeitskreis {event.working_group.name.replace(/^(AK|Arbeitskreis)\s+/, "")}</p> : null}

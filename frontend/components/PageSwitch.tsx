@@ -13,10 +13,10 @@ export function PageSwitch({ page, canonicalUrl }: { page: LoadedPage; canonical
     case "group":
       return <WorkingGroupView group={page.group} papers={page.papers} paperCount={page.paperCount} events={page.events} />;
     case "groupIndex":
-      return <WorkingGroupIndexView title={page.title} intro={page.intro} groups={page.groups} />;
+      return <WorkingGroupIndexView title={page.title} groups={page.groups} />;
     case "event":
       return <EventView event={page.event} />;
     case "eventIndex":
-      return <EventIndexView title={page.title} intro={page.intro} upcoming={page.upcoming} past={page.past} />;
+      return <EventIndexView title={page.title} upcoming={page.upcoming} past={page.past} />;
   }
 }

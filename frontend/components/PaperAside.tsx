@@ -1,7 +1,7 @@
 /** The side column of a paper: download, citation, share link, addressees, laws, versions. */
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
-import { citationText, hrefWith, kindLabel, levelLabel, stateLabel, versionHistory } from "@/lib/mapping";
+import { citationText, hrefWith } from "@/lib/mapping";
 import { ROUTES, publicApiBaseUrl } from "@/lib/site";
 import type { PaperDetail } from "@/lib/types";
 import { CopyButton } from "./CopyButton";
@@ -12,7 +12,6 @@ function absolute(url: string): string {
 
 export function PaperAside({ paper, canonicalUrl }: { paper: PaperDetail; canonicalUrl: string }) {
   const citation = citationText(paper, canonicalUrl);
-  const history = versionHistory(paper);
   const mail = `mailto:?subject=${encodeURIComponent(paper.title)}&body=${encodeURIComponent(`${paper.title}\n${canonicalUrl}`)}`;
   return (
     <aside className="paper-aside" aria-label="Zum Papier">
@@ -54,7 +53,7 @@ export function PaperAside({ paper, canonicalUrl }: { paper: PaperDetail; canoni
         </div>
       </section>
 
-      {paper.dispatches?.length ? (
+      {paper.dispatches.length ? (
         <section className="aside-box" aria-labelledby="aside-dispatch">
           <h2 id="aside-dispatch">Adressaten und Versand</h2>
           <ul>
@@ -63,29 +62,15 @@ export function PaperAside({ paper, canonicalUrl }: { paper: PaperDetail; canoni
                 <Link prefetch={false} href={hrefWith(ROUTES.papers, { adressat: d.addressee.slug })}>{d.addressee.name}</Link>
                 <br />
                 <span className="small muted">
-                  {levelLabel(d.addressee.level)}
-                  {d.addressee.state ? ` ${stateLabel(d.addressee.state)}` : ""} · versandt am{" "}
-                  <time dateTime={d.sent_on}>{formatDate(d.sent_on)}</time>
-                  {d.note ? ` · ${d.note}` : ""}
+                  {d.addressee.level.label} · versandt am <time dateTime={d.sent_on}>{formatDate(d.sent_on)}</time>
                 </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : paper.addressees?.length ? (
-        <section className="aside-box" aria-labelledby="aside-dispatch">
-          <h2 id="aside-dispatch">Adressaten</h2>
-          <ul>
-            {paper.addressees.map((a) => (
-              <li key={a.slug}>
-                <Link prefetch={false} href={hrefWith(ROUTES.papers, { adressat: a.slug })}>{a.name}</Link>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
 
-      {paper.regulatory_projects?.length ? (
+      {paper.regulatory_projects.length ? (
         <section className="aside-box" aria-labelledby="aside-laws">
           <h2 id="aside-laws">Regelungsvorhaben</h2>
           <ul>
@@ -94,7 +79,7 @@ export function PaperAside({ paper, canonicalUrl }: { paper: PaperDetail; canoni
                 <Link href={`${ROUTES.regulatoryProjects}#${p.slug}`}>{p.short_title || p.title}</Link>
                 <br />
                 <span className="small muted">
-                  {[kindLabel(p.kind), levelLabel(p.level), p.drucksache].filter(Boolean).join(" · ")}
+                  {[p.kind.label, p.level.label, p.drucksache].filter(Boolean).join(" · ")}
                 </span>
                 {p.link ? (
                   <>
@@ -110,7 +95,7 @@ export function PaperAside({ paper, canonicalUrl }: { paper: PaperDetail; canoni
         </section>
       ) : null}
 
-      {paper.signatories?.length ? (
+      {paper.signatories.length ? (
         <section className="aside-box" aria-labelledby="aside-signatories">
           <h2 id="aside-signatories">Unterzeichnende</h2>
           <ul>
@@ -156,19 +141,19 @@ export function PaperAside({ paper, canonicalUrl }: { paper: PaperDetail; canoni
             </>
           ) : null}
         </p>
-        {history.length ? (
+        {paper.versions.length ? (
           <ul className="history">
-            {history.map((entry, i) => (
-              <li key={`${entry.version}-${entry.date}-${i}`}>
+            {paper.versions.map((entry, i) => (
+              <li key={`${entry.version}-${entry.published_at}-${i}`}>
                 <span>Version {entry.version || "–"}</span>
-                <time dateTime={entry.date}>{formatDate(entry.date)}</time>
+                <time dateTime={entry.published_at}>{formatDate(entry.published_at)}</time>
               </li>
             ))}
           </ul>
         ) : null}
       </section>
 
-      {paper.tags?.length ? (
+      {paper.tags.length ? (
         <section className="aside-box" aria-labelledby="aside-tags">
           <h2 id="aside-tags">Schlagworte</h2>
           <ul className="tag-list">

@@ -1,25 +1,19 @@
 /** The filter form of the paper list: plain GET parameters, so every state is a shareable URL. */
 import Link from "next/link";
-import { PAPER_ORDERINGS, type PaperListState, groupBy, groupName, levelLabel, stateLabel } from "@/lib/mapping";
-import { LEVEL_LABELS, PAPER_TYPE_LABELS, ROUTES } from "@/lib/site";
-import type { Addressee, RegulatoryProjectRef, TagWithCount, WorkingGroupListItem } from "@/lib/types";
-import { SelectField } from "./SelectField";
+import { levelEnumValues, stateEnumValues } from "@/lib/api-schema";
+import { PAPER_ORDERINGS, type PaperListState, byChoiceOrder, groupBy } from "@/lib/mapping";
+import { ROUTES } from "@/lib/site";
+import type { Addressee, RegulatoryProject, Tag, WorkingGroupListItem } from "@/lib/types";
+import { type Option, SelectField } from "./SelectField";
 
-const ADDRESSEE_GROUP_ORDER = ["EU", "Bund", "Sachsen", "Sachsen-Anhalt", "Thüringen", "Kommune"];
-
-/** Addressees grouped as EU, Bund, the three Länder (Landtage and ministries), Kommune. */
-export function addresseeGroups(addressees: Addressee[]): [string, { value: string; label: string }[]][] {
-  const groups = groupBy(addressees, (a) => {
-    const level = levelLabel(a.level);
-    return level === "Land" ? stateLabel(a.state) || "Land" : level;
-  });
-  return groups
-    .map(([label, items]) => [label, items.map((a) => ({ value: a.slug, label: a.short_name || a.name }))] as [string, { value: string; label: string }[]])
-    .sort((a, b) => {
-      const ia = ADDRESSEE_GROUP_ORDER.indexOf(a[0]);
-      const ib = ADDRESSEE_GROUP_ORDER.indexOf(b[0]);
-      return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
-    });
+/** Addressees grouped as EU, Bund, each Land (Landtage and ministries), Kommune. */
+export function addresseeGroups(addressees: Addressee[]): [string, Option[]][] {
+  const ordered = [...addressees]
+    .sort(byChoiceOrder(stateEnumValues, (a) => a.state?.value))
+    .sort(byChoiceOrder(levelEnumValues, (a) => a.level.value));
+  return groupBy(ordered, (a) => (a.level.value === "Land" && a.state ? a.state.label : a.level.label)).map(
+    ([label, items]) => [label, items.map((a) => ({ value: a.slug, label: a.short_name || a.name }))],
+  );
 }
 
 export function PaperFilters({
@@ -28,22 +22,26 @@ export function PaperFilters({
   tags,
   addressees,
   projects,
+  paperTypes,
+  levels,
   years,
 }: {
   state: PaperListState;
   groups: WorkingGroupListItem[];
-  tags: TagWithCount[];
+  tags: Tag[];
   addressees: Addressee[];
-  projects: RegulatoryProjectRef[];
+  projects: RegulatoryProject[];
+  paperTypes: Option[];
+  levels: Option[];
   years: string[];
 }) {
   return (
     <form className="filters" action={ROUTES.papers} method="get" aria-labelledby="filter-title">
       <h2 id="filter-title">Filtern</h2>
       <div className="filters__grid">
-        <SelectField id="f-arbeitskreis" name="arbeitskreis" label="Arbeitskreis" value={state.arbeitskreis} options={groups.map((g) => ({ value: g.slug, label: groupName(g) }))} />
-        <SelectField id="f-art" name="art" label="Art" value={state.art} options={Object.entries(PAPER_TYPE_LABELS).map(([value, label]) => ({ value, label }))} />
-        <SelectField id="f-ebene" name="ebene" label="Politische Ebene" value={state.ebene} options={Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label }))} />
+        <SelectField id="f-arbeitskreis" name="arbeitskreis" label="Arbeitskreis" value={state.arbeitskreis} options={groups.map((g) => ({ value: g.slug, label: g.name }))} />
+        <SelectField id="f-art" name="art" label="Art" value={state.art} options={paperTypes} />
+        <SelectField id="f-ebene" name="ebene" label="Politische Ebene" value={state.ebene} options={levels} />
         <SelectField id="f-adressat" name="adressat" label="Adressat" value={state.adressat} groups={addresseeGroups(addressees)} />
         <SelectField
           id="f-vorhaben"

@@ -1,7 +1,7 @@
 /** One paper in a list: type, status, title, summary (or search snippets) and key facts. */
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
-import { authorsLine, pagePath, safeHighlight, statusKind, truncate } from "@/lib/mapping";
+import { authorsLine, safeHighlight, statusKind, truncate } from "@/lib/mapping";
 import type { PaperListItem } from "@/lib/types";
 import { StatusBadge, TypeBadge } from "./Badges";
 
@@ -31,9 +31,9 @@ export function PaperItem({
       </div>
       <Heading>
         {titleHtml ? (
-          <Link href={pagePath(paper.url)} dangerouslySetInnerHTML={{ __html: titleHtml }} />
+          <Link href={paper.url} dangerouslySetInnerHTML={{ __html: titleHtml }} />
         ) : (
-          <Link href={pagePath(paper.url)}>{paper.title}</Link>
+          <Link href={paper.url}>{paper.title}</Link>
         )}
       </Heading>
       {paper.subtitle ? <p className="paper-item__subtitle">{paper.subtitle}</p> : null}

@@ -1,6 +1,6 @@
 /** A prominent notice on superseded or withdrawn papers, linking the newer version. */
 import Link from "next/link";
-import { pagePath, statusKind } from "@/lib/mapping";
+import { statusKind } from "@/lib/mapping";
 import type { PaperDetail } from "@/lib/types";
 
 export function PaperStatusNotice({ paper }: { paper: Pick<PaperDetail, "status" | "superseded_by"> }) {
@@ -14,8 +14,7 @@ export function PaperStatusNotice({ paper }: { paper: Pick<PaperDetail, "status"
         {paper.superseded_by ? (
           <p>
             Aktuelle Fassung:{" "}
-            <Link href={pagePath(paper.superseded_by.url)}>{paper.superseded_by.title}</Link>
-            {paper.superseded_by.citation_id ? ` (${paper.superseded_by.citation_id})` : ""}
+            <Link href={paper.superseded_by.url}>{paper.superseded_by.title}</Link> ({paper.superseded_by.citation_id})
           </p>
         ) : null}
       </div>

@@ -1,11 +1,10 @@
 /** Related papers (sharing tags or working group) as a compact list. */
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
-import { pagePath, paperTypeLabel } from "@/lib/mapping";
-import type { PaperListItem, PaperRef } from "@/lib/types";
-import { StatusBadge } from "./Badges";
+import type { PaperRef } from "@/lib/types";
+import { StatusBadge, TypeBadge } from "./Badges";
 
-export function RelatedPapers({ papers }: { papers: (PaperRef | PaperListItem)[] }) {
+export function RelatedPapers({ papers }: { papers: PaperRef[] }) {
   if (!papers.length) return null;
   return (
     <ul className="card-grid">
@@ -13,15 +12,14 @@ export function RelatedPapers({ papers }: { papers: (PaperRef | PaperListItem)[]
         <li key={p.slug}>
           <article className="card">
             <p className="eyebrow" style={{ margin: 0 }}>
-              {p.paper_type ? <span className="badge badge--type">{paperTypeLabel(p.paper_type)}</span> : null}
-              {p.status ? <StatusBadge status={p.status} /> : null}
+              <TypeBadge type={p.paper_type} />
+              <StatusBadge status={p.status} />
             </p>
             <h3>
-              <Link href={pagePath(p.url)}>{p.title}</Link>
+              <Link href={p.url}>{p.title}</Link>
             </h3>
             <p className="card__meta">
-              {p.published_at ? <time dateTime={p.published_at}>{formatDate(p.published_at)}</time> : null}
-              {p.citation_id ? ` · ${p.citation_id}` : ""}
+              <time dateTime={p.published_at}>{formatDate(p.published_at)}</time> · {p.citation_id}
             </p>
           </article>
         </li>

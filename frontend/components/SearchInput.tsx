@@ -6,11 +6,7 @@
  */
 import { useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-
-interface Suggestion {
-  text: string;
-  url?: string;
-}
+import type { Completion, SuggestResponse } from "@/lib/types";
 
 export const SUGGEST_PATH = "/suche/vorschlaege/";
 
@@ -29,7 +25,7 @@ export function SearchInput({
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState(defaultValue);
-  const [items, setItems] = useState<Suggestion[]>([]);
+  const [items, setItems] = useState<Completion[]>([]);
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
   const lastQuery = useRef("");
@@ -47,11 +43,11 @@ export function SearchInput({
       try {
         const response = await fetch(`${SUGGEST_PATH}?q=${encodeURIComponent(q)}`, { signal: controller.signal });
         if (!response.ok) return;
-        const data = (await response.json()) as { suggestions: Suggestion[] };
+        const data = (await response.json()) as SuggestResponse;
         lastQuery.current = q;
-        setItems(data.suggestions ?? []);
+        setItems(data.results);
         setActive(-1);
-        setOpen(document.activeElement === inputRef.current && (data.suggestions ?? []).length > 0);
+        setOpen(document.activeElement === inputRef.current && data.results.length > 0);
       } catch {
         /* suggestions are an extra; the form still works */
       }
@@ -62,7 +58,7 @@ export function SearchInput({
     };
   }, [value]);
 
-  function choose(item: Suggestion) {
+  function choose(item: Completion) {
     setOpen(false);
     if (item.url) {
       router.push(item.url);

@@ -1,15 +1,13 @@
 /** Renders a page body of StreamField blocks; rich text arrives sanitised from the API. */
-import { tableShape } from "@/lib/mapping";
-import type { Demand, StreamBlock, TableValue } from "@/lib/types";
+import type { BodyBlock, TableValue } from "@/lib/types";
 import { DemandBox } from "./DemandBox";
 
 function Table({ value }: { value: TableValue }) {
-  const table = tableShape(value);
-  const [head, ...rest] = table.headerRow ? table.rows : [undefined, ...table.rows];
+  const [head, ...rest] = value.first_row_is_header ? value.rows : [undefined, ...value.rows];
   return (
     <div className="table-wrap">
       <table>
-        {table.caption ? <caption>{table.caption}</caption> : null}
+        {value.caption ? <caption>{value.caption}</caption> : null}
         {head ? (
           <thead>
             <tr>
@@ -26,7 +24,7 @@ function Table({ value }: { value: TableValue }) {
             row ? (
               <tr key={r}>
                 {row.map((cell, c) =>
-                  c === 0 && table.headerColumn ? (
+                  c === 0 && value.first_column_is_header ? (
                     <th key={c} scope="row">
                       {cell}
                     </th>
@@ -43,42 +41,35 @@ function Table({ value }: { value: TableValue }) {
   );
 }
 
-function html(value: unknown): string {
-  return typeof value === "string" ? value : "";
-}
-
-export function StreamBody({ blocks, synopsis = false }: { blocks: StreamBlock[]; synopsis?: boolean }) {
+export function StreamBody({ blocks, synopsis = false }: { blocks: BodyBlock[]; synopsis?: boolean }) {
   let demandNumber = 0;
-  const references = blocks.filter((b) => b.type === "reference");
+  const references = blocks.flatMap((b) => (b.type === "reference" ? [b] : []));
   return (
     <div className="body">
-      {blocks.map((block, index) => {
-        const key = block.id ?? `${block.type}-${index}`;
+      {blocks.map((block) => {
         switch (block.type) {
-          case "heading": {
-            const v = block.value as { text: string; level?: string };
-            return v.level === "h3" ? <h3 key={key}>{v.text}</h3> : <h2 key={key}>{v.text}</h2>;
-          }
+          case "heading":
+            return block.value.level === "h3" ? (
+              <h3 key={block.id}>{block.value.text}</h3>
+            ) : (
+              <h2 key={block.id}>{block.value.text}</h2>
+            );
           case "paragraph":
-            return <div key={key} className="prose" dangerouslySetInnerHTML={{ __html: html(block.value) }} />;
-          case "quote": {
-            const v = block.value as { text: string; attribution?: string };
+            return <div key={block.id} className="prose" dangerouslySetInnerHTML={{ __html: block.value }} />;
+          case "quote":
             return (
-              <figure key={key} style={{ margin: 0 }}>
+              <figure key={block.id} style={{ margin: 0 }}>
                 <blockquote>
-                  <p>{v.text}</p>
-                  {v.attribution ? <footer>— {v.attribution}</footer> : null}
+                  <p>{block.value.text}</p>
+                  {block.value.attribution ? <footer>— {block.value.attribution}</footer> : null}
                 </blockquote>
               </figure>
             );
-          }
           case "table":
-            return <Table key={key} value={block.value as TableValue} />;
+            return <Table key={block.id} value={block.value} />;
           case "demand":
             demandNumber += 1;
-            return <DemandBox key={key} demand={block.value as Demand} number={demandNumber} compact={synopsis} />;
-          case "reference":
-            return null;
+            return <DemandBox key={block.id} demand={block.value} number={demandNumber} compact={synopsis} />;
           default:
             return null;
         }
@@ -88,23 +79,20 @@ export function StreamBody({ blocks, synopsis = false }: { blocks: StreamBlock[]
           <h2 id="quellen" style={{ fontSize: "1.1rem" }}>
             Quellen
           </h2>
-          {references.map((block, index) => {
-            const v = block.value as { label: string; text: string; url?: string };
-            return (
-              <p key={block.id ?? index} className="reference" id={`quelle-${v.label}`}>
-                <span className="reference__label">[{v.label}]</span>
-                <span>
-                  {v.text}
-                  {v.url ? (
-                    <>
-                      {" "}
-                      <a href={v.url}>{v.url}</a>
-                    </>
-                  ) : null}
-                </span>
-              </p>
-            );
-          })}
+          {references.map(({ id, value }) => (
+            <p key={id} className="reference" id={`quelle-${value.label}`}>
+              <span className="reference__label">[{value.label}]</span>
+              <span>
+                {value.text}
+                {value.url ? (
+                  <>
+                    {" "}
+                    <a href={value.url}>{value.url}</a>
+                  </>
+                ) : null}
+              </span>
+            </p>
+          ))}
         </section>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 /** A working group as a card: name, short description, number of papers. */
 import Link from "next/link";
 import { plural } from "@/lib/format";
-import { groupName, pagePath, truncate } from "@/lib/mapping";
+import { truncate } from "@/lib/mapping";
 import type { WorkingGroupListItem } from "@/lib/types";
 
 export function WorkingGroupCard({ group }: { group: WorkingGroupListItem }) {
@@ -9,12 +9,10 @@ export function WorkingGroupCard({ group }: { group: WorkingGroupListItem }) {
     <li>
       <article className="card">
         <h3>
-          <Link href={pagePath(group.url)}>{groupName(group)}</Link>
+          <Link href={group.url}>{group.name}</Link>
         </h3>
         <p>{truncate(group.short_description, 220)}</p>
-        {typeof group.paper_count === "number" ? (
-          <p className="card__meta">{plural(group.paper_count, "Veröffentlichung", "Veröffentlichungen")}</p>
-        ) : null}
+        <p className="card__meta">{plural(group.paper_count, "Veröffentlichung", "Veröffentlichungen")}</p>
       </article>
     </li>
   );

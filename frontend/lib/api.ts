@@ -4,29 +4,30 @@
  * Answers are kept in Next's data cache for REVALIDATE_SECONDS under one tag, so the
  * backend's revalidation webhook (app/api/revalidate) can drop them all the moment an
  * editor publishes (why all: see that route). Search, suggestions and previews are never
- * cached.
+ * cached (the unfiltered search's facets, which the filter form of the paper list uses, are).
  */
 import "server-only";
 
 import { REVALIDATE_SECONDS, apiBaseUrl } from "./site";
 import type {
-  Addressee,
+  AddresseePage,
   EventDetail,
-  EventListItem,
-  GenericPage,
-  Organisation,
+  EventFilters,
+  EventPage,
+  Facets,
+  OrganisationPage,
   PageResolution,
-  Paginated,
   PaperDetail,
-  PaperListItem,
+  PaperFilters,
+  PaperPage,
   PreviewPayload,
   Problem,
-  RegulatoryProjectRef,
+  RegulatoryProjectPage,
   SearchResponse,
   SuggestResponse,
-  TagWithCount,
+  TagPage,
   WorkingGroupDetail,
-  WorkingGroupListItem,
+  WorkingGroupPage,
 } from "./types";
 
 /** The one cache tag of every cached API answer; the revalidation route drops it. */
@@ -125,62 +126,48 @@ function apiPath(apiUrl: string): string {
   }
 }
 
-export interface PaperFilters {
-  working_group?: string;
-  tag?: string[];
-  paper_type?: string;
-  addressee?: string;
-  level?: string;
-  regulatory_project?: string;
-  status?: string[];
-  published_after?: string;
-  published_before?: string;
-  ordering?: string;
-  page?: number;
-  page_size?: number;
-}
-
 export const api = {
-  papers(filters: PaperFilters = {}): Promise<Paginated<PaperListItem>> {
+  papers(filters: PaperFilters = {}): Promise<PaperPage> {
     return request("/api/v1/papers/", { ...filters });
   },
   paper(slug: string): Promise<PaperDetail | null> {
     return orNull(request(`/api/v1/papers/${encodeURIComponent(slug)}/`));
   },
-  workingGroups(): Promise<Paginated<WorkingGroupListItem>> {
+  workingGroups(): Promise<WorkingGroupPage> {
     return request("/api/v1/working-groups/", { page_size: 100 });
   },
   workingGroup(slug: string): Promise<WorkingGroupDetail | null> {
     return orNull(request(`/api/v1/working-groups/${encodeURIComponent(slug)}/`));
   },
-  events(query: { working_group?: string; upcoming?: boolean; from?: string; to?: string; page?: number; page_size?: number } = {}): Promise<Paginated<EventListItem>> {
+  events(query: EventFilters = {}): Promise<EventPage> {
     return request("/api/v1/events/", { ...query });
   },
-  organisations(): Promise<Paginated<Organisation>> {
+  organisations(): Promise<OrganisationPage> {
     return request("/api/v1/organisations/", { page_size: 100 });
   },
-  addressees(): Promise<Paginated<Addressee>> {
+  addressees(): Promise<AddresseePage> {
     return request("/api/v1/addressees/", { page_size: 100 });
   },
-  regulatoryProjects(): Promise<Paginated<RegulatoryProjectRef>> {
+  regulatoryProjects(): Promise<RegulatoryProjectPage> {
     return request("/api/v1/regulatory-projects/", { page_size: 100 });
   },
-  tags(): Promise<Paginated<TagWithCount>> {
+  tags(): Promise<TagPage> {
     return request("/api/v1/tags/", { page_size: 100 });
   },
   /** Resolve a frontend path (`/arbeitskreise/…/`) to the page's type and API address. */
   resolvePath(path: string): Promise<PageResolution | null> {
     return orNull(request("/api/v1/pages/by-path/", { path }));
   },
-  /** Any page payload by its `api_url` (from resolvePath). */
-  page<T = GenericPage>(apiUrl: string): Promise<T | null> {
-    return orNull(request<T>(apiPath(apiUrl)));
-  },
   event(apiUrl: string): Promise<EventDetail | null> {
     return orNull(request<EventDetail>(apiPath(apiUrl)));
   },
   search(query: Query): Promise<SearchResponse> {
     return request("/api/v1/search/", query, { cache: false });
+  },
+  /** The paper types and levels public papers have, labelled: the unfiltered search's facets. */
+  async paperFacets(): Promise<Facets> {
+    const answer = await request<SearchResponse>("/api/v1/search/", { page_size: 1 });
+    return answer.facets;
   },
   suggest(q: string): Promise<SuggestResponse> {
     return request("/api/v1/search/suggest/", { q }, { cache: false });
@@ -189,7 +176,7 @@ export const api = {
     return request("/api/v1/preview/", { token, content_type: contentType }, { cache: false });
   },
   /** Fetch every page of a list endpoint (sitemap); bounded to keep a broken API from looping. */
-  async all<T>(fetchPage: (page: number) => Promise<Paginated<T>>, maxPages = 50): Promise<T[]> {
+  async all<T>(fetchPage: (page: number) => Promise<{ results: T[]; next?: string | null }>, maxPages = 50): Promise<T[]> {
     const items: T[] = [];
     for (let page = 1; page <= maxPages; page += 1) {
       const answer = await fetchPage(page);

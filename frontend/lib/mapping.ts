@@ -1,75 +1,41 @@
 /** Pure mapping from API payloads and URL parameters to what the pages show (unit-tested). */
+import { paperStatusEnumValues } from "./api-schema";
 import { formatDate } from "./format";
-import {
-  EVENT_TYPE_LABELS,
-  LEVEL_LABELS,
-  PAPER_STATUS_LABELS,
-  PAPER_TYPE_LABELS,
-  REGULATORY_KIND_LABELS,
-  SITE,
-  STATE_LABELS,
-} from "./site";
-import type {
-  ChoiceLike,
-  Demand,
-  PaperDetail,
-  PaperListItem,
-  PaperRef,
-  StreamBlock,
-  SuggestResponse,
-  TableValue,
-  VersionEntry,
-  WorkingGroupListItem,
-} from "./types";
-
-/** The value of a choice field, whether the API sends `{value, label}` or the bare value. */
-export function choiceValue(choice: ChoiceLike | null | undefined): string {
-  if (choice == null) return "";
-  return typeof choice === "string" ? choice : choice.value;
-}
-
-/** The German label of a choice field, with a local table as fallback. */
-export function choiceLabel(choice: ChoiceLike | null | undefined, labels: Record<string, string> = {}): string {
-  if (choice == null) return "";
-  if (typeof choice !== "string") return choice.label || labels[choice.value] || choice.value;
-  return labels[choice] ?? choice;
-}
-
-export const paperTypeLabel = (c: ChoiceLike | null | undefined) => choiceLabel(c, PAPER_TYPE_LABELS);
-export const statusLabel = (c: ChoiceLike | null | undefined) => choiceLabel(c, PAPER_STATUS_LABELS);
-export const levelLabel = (c: ChoiceLike | null | undefined) => choiceLabel(c, LEVEL_LABELS);
-export const stateLabel = (c: ChoiceLike | null | undefined) => choiceLabel(c, STATE_LABELS);
-export const kindLabel = (c: ChoiceLike | null | undefined) => choiceLabel(c, REGULATORY_KIND_LABELS);
-export const eventTypeLabel = (c: ChoiceLike | null | undefined) => choiceLabel(c, EVENT_TYPE_LABELS);
+import { ROUTES, SITE } from "./site";
+import type { Demand, FacetName, FacetValue, NamedRef, PaperFilters, PaperListItem, PaperStatus, PaperStatusChoice } from "./types";
 
 export type PaperStatusKind = "current" | "superseded" | "withdrawn";
 
-/** The status as one of three kinds, tolerant of "überholt"/"ueberholt" spellings. */
-export function statusKind(status: ChoiceLike | null | undefined): PaperStatusKind {
-  const value = choiceValue(status).toLowerCase();
-  if (value.startsWith("ueberholt") || value.startsWith("überholt") || value === "superseded") return "superseded";
-  if (value.startsWith("zurueck") || value.startsWith("zurück") || value === "withdrawn") return "withdrawn";
-  return "current";
+const STATUS_KINDS: Record<PaperStatus, PaperStatusKind> = {
+  aktuell: "current",
+  ueberholt: "superseded",
+  zurueckgezogen: "withdrawn",
+};
+
+/** What a paper's status means for the page: current, superseded or withdrawn. */
+export function statusKind(status: PaperStatusChoice): PaperStatusKind {
+  return STATUS_KINDS[status.value];
 }
 
-/** A working group's display name (`name`, else the page `title`). */
-export function groupName(group: Pick<WorkingGroupListItem, "name" | "title" | "slug">): string {
-  return group.name || group.title || group.slug;
+/** Sort by the position of each item's value in a choice set (the backend's order). */
+export function byChoiceOrder<T>(values: readonly string[], value: (item: T) => string | undefined) {
+  const rank = (item: T) => {
+    const index = values.indexOf(value(item) ?? "");
+    return index < 0 ? values.length : index;
+  };
+  return (a: T, b: T) => rank(a) - rank(b);
 }
 
-/** A frontend path for an API `url` (absolute or relative); always with a trailing slash. */
-export function pagePath(url: string | null | undefined): string {
-  if (!url) return "/";
-  let path = url;
-  if (/^https?:\/\//.test(url)) {
-    try {
-      path = new URL(url).pathname;
-    } catch {
-      path = url;
-    }
-  }
-  if (!path.startsWith("/")) path = `/${path}`;
-  return path.endsWith("/") ? path : `${path}/`;
+/** Options of a choice filter: the values public papers have (facets), in the backend's order. */
+export function choiceOptions(values: readonly FacetValue[], order: readonly string[], selected: string): { value: string; label: string }[] {
+  const options = [...values].sort(byChoiceOrder(order, (v) => v.value)).map(({ value, label }) => ({ value, label }));
+  // A value from the URL that no paper has (any more) stays selectable, so the form shows it.
+  return selected && !options.some((o) => o.value === selected) ? [...options, { value: selected, label: selected }] : options;
+}
+
+/** The page of a working group the API names by reference (references carry no URL). */
+export function workingGroupPath(group: NamedRef): string {
+  return `${ROUTES.workingGroups}${group.slug}/`;
 }
 
 /** Normalise a catch-all route's segments to the Wagtail path `/a/b/`. */
@@ -103,12 +69,6 @@ export function safeHighlight(fragment: string): string {
   return escapeHtml(decoded).replace(/&lt;(\/?)mark&gt;/gi, "<$1mark>");
 }
 
-/** The first highlight of a field as an array of fragments. */
-export function highlightFragments(value: string[] | string | null | undefined): string[] {
-  if (!value) return [];
-  return (Array.isArray(value) ? value : [value]).filter((f) => typeof f === "string" && f.trim() !== "");
-}
-
 /** The lead working group's name, then co-authors: "AK IT-Sicherheit, AK Software". */
 export function authorsLine(paper: Pick<PaperListItem, "working_groups">): string {
   return paper.working_groups.map((g) => g.name).join(", ");
@@ -123,57 +83,14 @@ export function citationText(
   const authors = [SITE.legalName, ...groups].join(", ");
   const year = paper.published_at ? paper.published_at.slice(0, 4) : "o. J.";
   const title = paper.subtitle ? `${paper.title}. ${paper.subtitle}` : paper.title;
-  const type = paperTypeLabel(paper.paper_type);
+  const type = paper.paper_type.label;
   const when = paper.published_at ? ` vom ${formatDate(paper.published_at)}` : "";
   return `${authors} (${year}): ${title}. ${type}, Version ${paper.version}${when}. Zitier-ID: ${paper.citation_id}. ${url}`;
 }
 
-/** The key demands "at a glance" as plain strings. */
-export function keyDemands(paper: Pick<PaperDetail, "at_a_glance">): string[] {
-  const demands = paper.at_a_glance?.key_demands ?? [];
-  return demands.map((d) => (typeof d === "string" ? d : d.text)).filter(Boolean);
-}
-
-/** The structured demands: the API's `demands`, or those found in the body. */
-export function paperDemands(paper: Pick<PaperDetail, "demands" | "body">): Demand[] {
-  if (Array.isArray(paper.demands) && paper.demands.length) return paper.demands;
-  return (paper.body ?? []).filter((b) => b.type === "demand").map((b) => b.value as Demand);
-}
-
 /** True when demands carry a legal synopsis (article or current wording), worth a table. */
 export function isSynopsis(demands: readonly Demand[]): boolean {
-  return demands.some((d) => Boolean(d.reference?.trim() || d.current_wording?.trim()));
-}
-
-/** The public version history, newest first, whatever the field is called. */
-export function versionHistory(paper: Partial<PaperDetail>): { version: string; date: string }[] {
-  const raw: VersionEntry[] = paper.version_history ?? paper.history ?? paper.versions ?? [];
-  const entries = raw.map((e) => ({ version: e.version ?? e.version_label ?? "", date: e.published_at }));
-  return entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-}
-
-/** The papers this one supersedes, as a list. */
-export function supersededPapers(paper: Pick<PaperDetail, "supersedes">): PaperRef[] {
-  if (!paper.supersedes) return [];
-  return Array.isArray(paper.supersedes) ? paper.supersedes : [paper.supersedes];
-}
-
-/** Body blocks with the heading outline checked: an h3 never comes before the first h2. */
-export function bodyBlocks(blocks: readonly StreamBlock[] | undefined): StreamBlock[] {
-  return (blocks ?? []).filter((b) => b && typeof b.type === "string");
-}
-
-/** Suggestions as `{text, url?}` from whatever shape the suggest endpoint sends. */
-export function suggestions(answer: SuggestResponse | (string | { text?: string; title?: string; url?: string })[]): { text: string; url?: string }[] {
-  const raw = Array.isArray(answer) ? answer : (answer.suggestions ?? answer.results ?? []);
-  const out: { text: string; url?: string }[] = [];
-  for (const item of raw) {
-    if (typeof item === "string") out.push({ text: item });
-    else if (item && (item.text || ("title" in item && item.title))) {
-      out.push({ text: (item.text ?? ("title" in item ? item.title : "")) as string, url: item.url });
-    }
-  }
-  return out.slice(0, 8);
+  return demands.some((d) => Boolean(d.reference.trim() || d.current_wording.trim()));
 }
 
 /** Page numbers to show around the current one, with `null` for gaps. */
@@ -223,17 +140,6 @@ export function hrefWith(path: string, query: Record<string, string | number | r
   return qs ? `${path}?${qs}` : path;
 }
 
-/** The paper-list filters of the site's URL (German names) and the API query they map to. */
-export const PAPER_FILTER_PARAMS = {
-  arbeitskreis: "working_group",
-  art: "paper_type",
-  schlagwort: "tag",
-  adressat: "addressee",
-  ebene: "level",
-  vorhaben: "regulatory_project",
-  jahr: "year",
-} as const;
-
 export interface PaperListState {
   arbeitskreis: string;
   art: string;
@@ -247,7 +153,7 @@ export interface PaperListState {
   seite: number;
 }
 
-export const PAPER_ORDERINGS: Record<string, { api: string; label: string }> = {
+export const PAPER_ORDERINGS: Record<string, { api: NonNullable<PaperFilters["ordering"]>; label: string }> = {
   neueste: { api: "-published_at", label: "Neueste zuerst" },
   aelteste: { api: "published_at", label: "Älteste zuerst" },
   titel: { api: "title", label: "Titel A–Z" },
@@ -270,17 +176,18 @@ export function paperListState(params: SearchParamsInput): PaperListState {
 }
 
 /** The /api/v1/papers/ query for a list state. */
-export function paperListQuery(state: PaperListState, pageSize = 20): Record<string, string | number | string[] | undefined> {
+export function paperListQuery(state: PaperListState, pageSize = 20): PaperFilters {
   return {
     working_group: state.arbeitskreis || undefined,
-    paper_type: state.art || undefined,
+    // Values from the URL go to the API as typed; it answers unknown ones with a 400.
+    paper_type: (state.art || undefined) as PaperFilters["paper_type"],
     tag: state.schlagwort ? [state.schlagwort] : undefined,
     addressee: state.adressat || undefined,
-    level: state.ebene || undefined,
+    level: (state.ebene || undefined) as PaperFilters["level"],
     regulatory_project: state.vorhaben || undefined,
     published_after: state.jahr ? `${state.jahr}-01-01` : undefined,
     published_before: state.jahr ? `${state.jahr}-12-31` : undefined,
-    status: state.archiv ? ["aktuell", "ueberholt", "zurueckgezogen"] : undefined,
+    status: state.archiv ? [...paperStatusEnumValues] : undefined,
     ordering: PAPER_ORDERINGS[state.sortierung]?.api,
     page: state.seite > 1 ? state.seite : undefined,
     page_size: pageSize,
@@ -307,11 +214,11 @@ export function paperListHref(state: PaperListState, change: Partial<PaperListSt
 /** Search state from the URL: `q`, facet filters (repeatable), page. */
 export interface SearchState {
   q: string;
-  filters: Record<string, string[]>;
+  filters: Partial<Record<FacetName, string[]>>;
   page: number;
 }
 
-export const SEARCH_FACETS = [
+export const SEARCH_FACETS: readonly FacetName[] = [
   "working_group",
   "paper_type",
   "level",
@@ -319,10 +226,10 @@ export const SEARCH_FACETS = [
   "regulatory_project",
   "tag",
   "year",
-] as const;
+];
 
 export function searchState(params: SearchParamsInput): SearchState {
-  const filters: Record<string, string[]> = {};
+  const filters: SearchState["filters"] = {};
   for (const facet of SEARCH_FACETS) {
     const values = all(params, facet);
     if (values.length) filters[facet] = values;
@@ -336,7 +243,7 @@ export function searchHref(state: SearchState, change: Partial<SearchState> = {}
 }
 
 /** Toggle one facet value in a search state (for the no-JS facet links). */
-export function toggleFacet(state: SearchState, facet: string, value: string): SearchState {
+export function toggleFacet(state: SearchState, facet: FacetName, value: string): SearchState {
   const current = state.filters[facet] ?? [];
   const values = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
   const filters = { ...state.filters };
@@ -354,8 +261,8 @@ export function truncate(text: string, max: number): string {
 }
 
 /** Group items by a key, keeping first-seen order of the keys. */
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): [string, T[]][] {
-  const groups = new Map<string, T[]>();
+export function groupBy<T, K extends string>(items: readonly T[], key: (item: T) => K): [K, T[]][] {
+  const groups = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);
     const list = groups.get(k);
@@ -363,20 +270,4 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): [stri
     else groups.set(k, [item]);
   }
   return [...groups.entries()];
-}
-
-/** A table block in one shape, whichever field names the API used. */
-export function tableShape(value: TableValue): {
-  caption: string;
-  headerRow: boolean;
-  headerColumn: boolean;
-  rows: string[][];
-} {
-  const rows = (value.rows ?? value.data ?? []).map((row) => (row ?? []).map((cell) => cell ?? ""));
-  return {
-    caption: value.caption ?? value.table_caption ?? "",
-    headerRow: Boolean(value.first_row_is_header ?? value.first_row_is_table_header),
-    headerColumn: Boolean(value.first_column_is_header ?? value.first_col_is_header),
-    rows,
-  };
 }

@@ -1,6 +1,6 @@
 /** Per-page metadata (title, description, canonical URL, OpenGraph) for loaded pages. */
 import type { Metadata } from "next";
-import { groupName, hrefWith, paperTypeLabel, statusKind, truncate } from "./mapping";
+import { hrefWith, statusKind, truncate } from "./mapping";
 import type { LoadedPage } from "./pages";
 import { ROUTES, SITE, siteUrl } from "./site";
 
@@ -25,7 +25,7 @@ export function pageMetadata(page: LoadedPage): Metadata {
   switch (page.kind) {
     case "paper": {
       const p = page.paper;
-      const base = basicMetadata(p.title, truncate(p.summary || p.at_a_glance?.verdict || SITE.description, 200), page.path);
+      const base = basicMetadata(p.title, truncate(p.summary || p.at_a_glance.verdict || SITE.description, 200), page.path);
       return {
         ...base,
         robots: statusKind(p.status) === "withdrawn" ? { index: false, follow: true } : undefined,
@@ -34,7 +34,7 @@ export function pageMetadata(page: LoadedPage): Metadata {
           type: "article",
           publishedTime: p.published_at,
           modifiedTime: p.last_published_at ?? undefined,
-          section: paperTypeLabel(p.paper_type),
+          section: p.paper_type.label,
           tags: p.tags.map((t) => t.name),
         },
         other: { "citation_title": p.title, "citation_publication_date": p.published_at, "citation_id": p.citation_id },
@@ -43,12 +43,12 @@ export function pageMetadata(page: LoadedPage): Metadata {
     case "group": {
       const g = page.group;
       return {
-        ...basicMetadata(`Arbeitskreis ${groupName(g).replace(/^(AK|Arbeitskreis)\s+/, "")}`, truncate(g.short_description, 200), page.path),
+        ...basicMetadata(`Arbeitskreis ${g.name.replace(/^(AK|Arbeitskreis)\s+/, "")}`, truncate(g.short_description, 200), page.path),
         alternates: {
           canonical: canonical(page.path),
           types: {
             "application/atom+xml": [
-              { url: hrefWith(ROUTES.feed, { working_group: g.slug }), title: `${groupName(g)}: neue Papiere` },
+              { url: hrefWith(ROUTES.feed, { working_group: g.slug }), title: `${g.name}: neue Papiere` },
               ...FEED_ALTERNATE["application/atom+xml"],
             ],
           },
@@ -56,10 +56,10 @@ export function pageMetadata(page: LoadedPage): Metadata {
       };
     }
     case "groupIndex":
-      return basicMetadata(page.title, page.intro || "Die Arbeitskreise des Cluster IT Mitteldeutschland und ihre Themen.", page.path);
+      return basicMetadata(page.title, "Die Arbeitskreise des Cluster IT Mitteldeutschland und ihre Themen.", page.path);
     case "event":
       return basicMetadata(page.event.title, truncate(page.event.description || `Veranstaltung des ${SITE.legalName}`, 200), page.path);
     case "eventIndex":
-      return basicMetadata(page.title, page.intro || `Veranstaltungen und Termine des ${SITE.legalName}.`, page.path);
+      return basicMetadata(page.title, `Veranstaltungen und Termine des ${SITE.legalName}.`, page.path);
   }
 }

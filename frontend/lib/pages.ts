@@ -2,11 +2,11 @@
 import "server-only";
 
 import { api } from "./api";
-import { pagePath } from "./mapping";
 import type {
   EventDetail,
   EventListItem,
   PageResolution,
+  PageType,
   PaperDetail,
   PaperListItem,
   PreviewPayload,
@@ -14,34 +14,20 @@ import type {
   WorkingGroupListItem,
 } from "./types";
 
-export type PageKind = "paper" | "group" | "groupIndex" | "event" | "eventIndex" | "home" | "unknown";
+export type PageKind = "paper" | "group" | "groupIndex" | "event" | "eventIndex" | "home";
 
-/** The kind of page for an API type name ("workgroups.PositionPaperPage", "positionpaperpage", …). */
-export function pageKind(type: string | undefined | null): PageKind {
-  const name = (type ?? "").split(".").pop()?.toLowerCase().replace(/[^a-z]/g, "") ?? "";
-  switch (name) {
-    case "positionpaperpage":
-    case "positionpaper":
-    case "paper":
-      return "paper";
-    case "workinggrouppage":
-    case "workinggroup":
-      return "group";
-    case "workinggroupindexpage":
-    case "workinggroupindex":
-      return "groupIndex";
-    case "eventpage":
-    case "event":
-      return "event";
-    case "eventindexpage":
-    case "eventindex":
-      return "eventIndex";
-    case "homepage":
-    case "home":
-      return "home";
-    default:
-      return "unknown";
-  }
+const PAGE_KINDS: Record<PageType, PageKind> = {
+  paper: "paper",
+  working_group: "group",
+  working_group_index: "groupIndex",
+  event: "event",
+  event_index: "eventIndex",
+  home: "home",
+};
+
+/** The view for a page type of the API. */
+export function pageKind(type: PageType): PageKind {
+  return PAGE_KINDS[type];
 }
 
 export type LoadedPage =
@@ -54,18 +40,13 @@ export type LoadedPage =
       paperCount: number;
       events: EventListItem[];
     }
-  | { kind: "groupIndex"; path: string; title: string; intro?: string; groups: WorkingGroupListItem[] }
+  | { kind: "groupIndex"; path: string; title: string; groups: WorkingGroupListItem[] }
   | { kind: "event"; path: string; event: EventDetail }
-  | { kind: "eventIndex"; path: string; title: string; intro?: string; upcoming: EventListItem[]; past: EventListItem[] };
+  | { kind: "eventIndex"; path: string; title: string; upcoming: EventListItem[]; past: EventListItem[] };
 
 async function groupExtras(group: WorkingGroupDetail) {
-  const [papers, events] = await Promise.all([
-    api.papers({ working_group: group.slug, page_size: 10, ordering: "-published_at" }),
-    group.upcoming_events
-      ? Promise.resolve(group.upcoming_events)
-      : api.events({ working_group: group.slug, upcoming: true, page_size: 5 }).then((r) => r.results),
-  ]);
-  return { papers: papers.results, paperCount: papers.count, events: events.slice(0, 5) };
+  const papers = await api.papers({ working_group: group.slug, page_size: 10, ordering: "-published_at" });
+  return { papers: papers.results, paperCount: papers.count, events: group.upcoming_events.slice(0, 5) };
 }
 
 async function eventLists() {
@@ -94,14 +75,14 @@ export async function loadPage(path: string, resolution: PageResolution): Promis
     }
     case "groupIndex": {
       const groups = await api.workingGroups();
-      return { kind, path, title: resolution.title || "Arbeitskreise", groups: groups.results };
+      return { kind, path, title: resolution.title, groups: groups.results };
     }
     case "event": {
-      const event = await api.event(resolution.api_url ?? `/api/v1/events/${encodeURIComponent(resolution.slug)}/`);
+      const event = resolution.api_url ? await api.event(resolution.api_url) : null;
       return event ? { kind, path, event } : null;
     }
     case "eventIndex": {
-      return { kind, path, title: resolution.title || "Veranstaltungen", ...(await eventLists()) };
+      return { kind, path, title: resolution.title, ...(await eventLists()) };
     }
     default:
       return null;
@@ -109,25 +90,24 @@ export async function loadPage(path: string, resolution: PageResolution): Promis
 }
 
 /** Complete a preview payload (the detail shape of its page type) into a loaded page. */
-export async function loadPreview(contentType: string, answer: PreviewPayload): Promise<LoadedPage | null> {
-  const payload = (answer.page ?? answer) as unknown as Record<string, unknown>;
-  const kind = pageKind(answer.type || contentType);
-  const path = pagePath((payload.url as string | undefined) ?? "/");
-  switch (kind) {
+export async function loadPreview(answer: PreviewPayload): Promise<LoadedPage | null> {
+  const path = answer.page.url;
+  // The page has the detail shape of `answer.type` (PreviewPageField in the backend).
+  switch (pageKind(answer.type)) {
     case "paper":
-      return { kind, path, paper: payload as unknown as PaperDetail };
+      return { kind: "paper", path, paper: answer.page as PaperDetail };
     case "group": {
-      const group = payload as unknown as WorkingGroupDetail;
-      return { kind, path, group, ...(await groupExtras(group)) };
+      const group = answer.page as WorkingGroupDetail;
+      return { kind: "group", path, group, ...(await groupExtras(group)) };
     }
     case "event":
-      return { kind, path, event: payload as unknown as EventDetail };
+      return { kind: "event", path, event: answer.page as EventDetail };
     case "groupIndex": {
       const groups = await api.workingGroups();
-      return { kind, path, title: (payload.title as string) || "Arbeitskreise", intro: payload.intro as string | undefined, groups: groups.results };
+      return { kind: "groupIndex", path, title: (answer.page as PageResolution).title, groups: groups.results };
     }
     case "eventIndex":
-      return { kind, path, title: (payload.title as string) || "Veranstaltungen", intro: payload.intro as string | undefined, ...(await eventLists()) };
+      return { kind: "eventIndex", path, title: (answer.page as PageResolution).title, ...(await eventLists()) };
     default:
       return null;
   }

@@ -1,4 +1,5 @@
 /** Site constants and environment: the one module that knows names, URLs and labels. */
+import type { FacetName } from "./types";
 
 function env(name: string): string | undefined {
   const value = process.env[name];
@@ -71,63 +72,8 @@ export const ROUTES = {
   feed: "/feeds/papers.atom",
 } as const;
 
-export const PAPER_TYPE_LABELS: Record<string, string> = {
-  positionspapier: "Positionspapier",
-  stellungnahme: "Stellungnahme",
-  forderungskatalog: "Forderungskatalog",
-  pressemitteilung: "Pressemitteilung",
-};
-
-export const PAPER_STATUS_LABELS: Record<string, string> = {
-  aktuell: "aktuell",
-  ueberholt: "überholt",
-  zurueckgezogen: "zurückgezogen",
-};
-
-export const LEVEL_LABELS: Record<string, string> = {
-  EU: "EU",
-  Bund: "Bund",
-  Land: "Land",
-  Kommune: "Kommune",
-};
-
-export const STATE_LABELS: Record<string, string> = {
-  "DE-SN": "Sachsen",
-  "DE-ST": "Sachsen-Anhalt",
-  "DE-TH": "Thüringen",
-  "DE-BE": "Berlin",
-  "DE-BB": "Brandenburg",
-  "DE-BY": "Bayern",
-  "DE-NI": "Niedersachsen",
-  "DE-HE": "Hessen",
-};
-
-export const REGULATORY_KIND_LABELS: Record<string, string> = {
-  gesetz: "Gesetz",
-  verordnung: "Verordnung",
-  "eu-verordnung": "EU-Verordnung",
-  "eu-richtlinie": "EU-Richtlinie",
-  "eu-initiative": "EU-Initiative",
-  foerderprogramm: "Förderprogramm",
-  strategie: "Strategie / Programm",
-};
-
-export const EVENT_TYPE_LABELS: Record<string, string> = {
-  "arbeitskreis-treffen": "Arbeitskreistreffen",
-  branchentreff: "Branchentreff",
-  workshop: "Workshop",
-  infoveranstaltung: "Infoveranstaltung",
-  webinar: "Webinar",
-};
-
-export const SIZE_CLASS_LABELS: Record<string, string> = {
-  lt50: "unter 50 Beschäftigte",
-  "50-100": "50 bis 100 Beschäftigte",
-  gt100: "über 100 Beschäftigte",
-};
-
-/** Facet and filter names as the UI shows them. */
-export const FILTER_LABELS: Record<string, string> = {
+/** Facet and filter names as the UI shows them (values and their labels come from the API). */
+export const FILTER_LABELS: Record<FacetName, string> = {
   working_group: "Arbeitskreis",
   paper_type: "Art",
   tag: "Schlagwort",

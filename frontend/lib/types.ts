@@ -1,305 +1,62 @@
 /**
- * Payload types of the Sprachrohr read API /api/v1, mirroring the serializers in
- * workgroups/api/serializers.py and search/api/ (contract: issues 3 and 4).
- * Fields the contract leaves open are optional; lib/mapping.ts smooths them over.
+ * The API's payload types under the names the site uses. Every one is an alias of a type
+ * generated from the OpenAPI schema (lib/api-schema.ts, `make types`); nothing about a
+ * payload is declared by hand, and `make test` fails when the generated file is stale.
  */
+import type { components, paths } from "./api-schema";
 
-export interface Choice {
-  value: string;
-  label: string;
+type Schemas = components["schemas"];
+/** The JSON body of a successful GET of an API path. */
+type Answer<P extends keyof paths> = paths[P]["get"] extends {
+  responses: { 200: { content: { "application/json": infer T } } };
 }
+  ? T
+  : never;
 
-/** A choice field as the API may send it: `{value, label}` or the bare value. */
-export type ChoiceLike = Choice | string;
+export type Problem = Schemas["Problem"];
 
-export interface Paginated<T> {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-}
+export type NamedRef = Schemas["NamedRef"];
+export type AddresseeRef = Schemas["AddresseeRef"];
+export type PaperListItem = Schemas["PaperList"];
+export type PaperRef = Schemas["PaperRef"];
+export type PaperDetail = Schemas["PaperDetail"];
+export type BodyBlock = Schemas["BodyBlock"];
+export type Demand = Schemas["Demand"];
+export type DemandValue = Schemas["DemandValue"];
+export type TableValue = Schemas["TableValue"];
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  errors?: { parameter: string | null; detail: string }[];
-}
+export type WorkingGroupListItem = Schemas["WorkingGroupList"];
+export type WorkingGroupDetail = Schemas["WorkingGroupDetail"];
+export type EventListItem = Schemas["Event"];
+export type EventDetail = Schemas["Event"];
+export type Organisation = Schemas["Organisation"];
+export type Addressee = Schemas["Addressee"];
+export type RegulatoryProject = Schemas["RegulatoryProject"];
+export type Tag = Schemas["Tag"];
+export type PageResolution = Schemas["PageRef"];
+export type PreviewPayload = Schemas["Preview"];
 
-export interface WorkingGroupRef {
-  slug: string;
-  name: string;
-  url?: string;
-}
+export type PaperStatusChoice = Schemas["PaperStatusChoice"];
+export type PaperTypeChoice = Schemas["PaperTypeChoice"];
+export type LevelChoice = Schemas["LevelChoice"];
+export type PaperStatus = Schemas["PaperStatusEnum"];
+export type PageType = Schemas["PageTypeEnum"];
 
-export interface TagRef {
-  slug: string;
-  name: string;
-}
+export type SearchResponse = Schemas["SearchResponse"];
+export type SearchResult = Schemas["SearchResult"];
+export type Facets = SearchResponse["facets"];
+export type FacetName = keyof Facets;
+export type FacetValue = Schemas["FacetValue"];
+export type SuggestResponse = Schemas["SuggestResponse"];
+export type Completion = Schemas["Completion"];
 
-export interface AddresseeRef {
-  slug: string;
-  name: string;
-  short_name?: string;
-  level: ChoiceLike;
-  state?: ChoiceLike | null;
-}
-
-export interface PaperListItem {
-  id: number;
-  slug: string;
-  citation_id: string;
-  title: string;
-  subtitle: string;
-  summary: string;
-  paper_type: ChoiceLike;
-  status: ChoiceLike;
-  published_at: string;
-  version: string;
-  working_groups: WorkingGroupRef[];
-  tags: TagRef[];
-  addressees: AddresseeRef[];
-  url: string;
-  api_url: string;
-  pdf_url: string | null;
-}
-
-/** A StreamField block: `{type, value}`; rich text values are sanitised HTML. */
-export interface StreamBlock {
-  type: string;
-  value: unknown;
-  id?: string;
-}
-
-export interface Demand {
-  id?: string;
-  reference?: string;
-  current_wording?: string;
-  proposed_change: string;
-  rationale?: string;
-}
-
-export interface AtAGlance {
-  verdict: string;
-  key_demands: (string | { text: string })[];
-}
-
-/** The value of a table block (current serializer names, and Wagtail's raw TableBlock names). */
-export interface TableValue {
-  caption?: string;
-  first_row_is_header?: boolean;
-  first_column_is_header?: boolean;
-  rows?: (string | null)[][];
-  table_caption?: string;
-  first_row_is_table_header?: boolean;
-  first_col_is_header?: boolean;
-  data?: (string | null)[][];
-}
-
-export interface RegulatoryProjectRef {
-  slug: string;
-  title: string;
-  short_title?: string;
-  kind?: ChoiceLike;
-  level?: ChoiceLike;
-  responsible?: string;
-  lobbyregister_number?: string;
-  drucksache?: string;
-  link?: string;
-  consultation_deadline?: string | null;
-  consultation_open?: boolean;
-  description?: string;
-  paper_count?: number;
-  papers_api_url?: string;
-  papers?: PaperRef[];
-}
-
-export interface Dispatch {
-  addressee: AddresseeRef;
-  sent_on: string;
-  note?: string;
-}
-
-/** A short reference to another public paper (successor, predecessor, related). */
-export interface PaperRef {
-  id?: number;
-  slug: string;
-  title: string;
-  url: string;
-  api_url?: string;
-  citation_id?: string;
-  paper_type?: ChoiceLike;
-  version?: string;
-  published_at?: string;
-  status?: ChoiceLike;
-}
-
-export interface OrganisationRef {
-  slug: string;
-  name: string;
-  city?: string;
-  state?: ChoiceLike;
-  website?: string;
-}
-
-export interface Contact {
-  name: string;
-  role?: string;
-  email?: string;
-}
-
-export interface VersionEntry {
-  version?: string;
-  version_label?: string;
-  published_at: string;
-}
-
-export interface PaperDetail extends PaperListItem {
-  body: StreamBlock[];
-  at_a_glance: AtAGlance;
-  demands: Demand[];
-  regulatory_projects: RegulatoryProjectRef[];
-  dispatches: Dispatch[];
-  supersedes: PaperRef[] | PaperRef | null;
-  superseded_by: PaperRef | null;
-  signatories: OrganisationRef[];
-  contact: Contact | null;
-  related: (PaperRef | PaperListItem)[];
-  last_published_at: string | null;
-  version_history?: VersionEntry[];
-  history?: VersionEntry[];
-  versions?: VersionEntry[];
-}
-
-export interface Chair {
-  name: string;
-  role?: string;
-  organisation?: { slug: string; name: string } | null;
-}
-
-export interface EventListItem {
-  id?: number;
-  slug: string;
-  title: string;
-  event_type: ChoiceLike;
-  starts_at: string;
-  ends_at: string | null;
-  location: string;
-  working_group: WorkingGroupRef | null;
-  description?: string;
-  registration_url?: string;
-  url: string;
-  api_url?: string;
-}
-
-export type EventDetail = EventListItem;
-
-export interface WorkingGroupListItem {
-  id?: number;
-  slug: string;
-  name?: string;
-  title?: string;
-  short_description: string;
-  paper_count?: number;
-  url: string;
-  api_url?: string;
-  topics?: TagRef[];
-  chairs?: Chair[];
-}
-
-export interface WorkingGroupDetail extends WorkingGroupListItem {
-  mission: string;
-  meeting_rhythm?: string;
-  contact?: Contact | null;
-  contact_name?: string;
-  contact_email?: string;
-  member_organisations?: OrganisationRef[];
-  upcoming_events?: EventListItem[];
-  papers_api_url?: string;
-}
-
-export interface Organisation extends OrganisationRef {
-  size_class?: ChoiceLike | null;
-  sectors?: string | string[];
-  working_groups?: WorkingGroupRef[];
-  logo_url?: string | null;
-}
-
-export interface Addressee extends AddresseeRef {
-  paper_count?: number;
-  papers_api_url?: string;
-}
-
-export interface TagWithCount extends TagRef {
-  paper_count?: number;
-  count?: number;
-  papers_api_url?: string;
-}
-
-/** `type` is one of home, working_group_index, working_group, paper, event_index, event. */
-export interface PageResolution {
-  id: number;
-  type: string;
-  slug: string;
-  api_url: string | null;
-  title?: string;
-  url?: string;
-}
-
-/** A generic page payload (home page, index pages) from a page's api_url. */
-export interface GenericPage {
-  id?: number;
-  type?: string;
-  title: string;
-  slug?: string;
-  intro?: string;
-  url?: string;
-}
-
-export interface SearchHighlight {
-  title?: string[] | string | null;
-  summary?: string[] | string | null;
-  body?: string[] | null;
-}
-
-export interface SearchResult extends PaperListItem {
-  score?: number | null;
-  highlight?: SearchHighlight | null;
-}
-
-export interface FacetValue {
-  value: string;
-  label: string;
-  count: number;
-}
-
-export type FacetName =
-  | "working_group"
-  | "paper_type"
-  | "tag"
-  | "addressee"
-  | "level"
-  | "regulatory_project"
-  | "year";
-
-export interface SearchResponse {
-  count: number;
-  next?: string | null;
-  previous?: string | null;
-  results: SearchResult[];
-  facets: Partial<Record<FacetName, FacetValue[]>>;
-  suggestion: string | null;
-}
-
-export interface SuggestResponse {
-  suggestions?: (string | { text: string; url?: string })[];
-  results?: (string | { text?: string; title?: string; url?: string })[];
-}
-
-/** The preview payload: `{type, page}` where page has the type's detail shape. */
-export interface PreviewPayload {
-  type: string;
-  page: PaperDetail | WorkingGroupDetail | EventDetail | GenericPage;
-}
+export type PaperPage = Answer<"/api/v1/papers/">;
+export type WorkingGroupPage = Answer<"/api/v1/working-groups/">;
+export type EventPage = Answer<"/api/v1/events/">;
+export type OrganisationPage = Answer<"/api/v1/organisations/">;
+export type AddresseePage = Answer<"/api/v1/addressees/">;
+export type RegulatoryProjectPage = Answer<"/api/v1/regulatory-projects/">;
+export type TagPage = Answer<"/api/v1/tags/">;
+/** The query parameters of the paper and event lists. */
+export type PaperFilters = NonNullable<paths["/api/v1/papers/"]["get"]["parameters"]["query"]>;
+export type EventFilters = NonNullable<paths["/api/v1/events/"]["get"]["parameters"]["query"]>;

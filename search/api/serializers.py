@@ -1,13 +1,13 @@
-"""Query and response serializers of the search API (the response reuses the paper list fields)."""
+"""Query and response serializers of the search API (results are papers as in /papers/)."""
 
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from search.backends.base import MAX_RESULT_WINDOW
 from search.query import MAX_QUERY_LENGTH
-from workgroups.api.serializers import PaperListSerializer
+from workgroups.api.serializers.common import ResponseSerializer
+from workgroups.api.serializers.papers import PaperListSerializer
 from workgroups.models import Level, PaperType
 
 SLUG_MAX = 255
@@ -100,7 +100,7 @@ class SuggestQuery(serializers.Serializer):
     )
 
 
-class HighlightSerializer(serializers.Serializer):
+class HighlightSerializer(ResponseSerializer):
     """Matched words marked with <mark>; everything else HTML-escaped."""
 
     title = serializers.CharField(allow_null=True)
@@ -111,29 +111,20 @@ class HighlightSerializer(serializers.Serializer):
 class SearchResultSerializer(PaperListSerializer):
     """A paper as in /papers/, plus its score and highlighted passages."""
 
-    score = serializers.SerializerMethodField()
-    highlight = serializers.SerializerMethodField()
-
-    @extend_schema_field(serializers.FloatField(allow_null=True))
-    def get_score(self, paper) -> float | None:
-        return getattr(paper, "search_score", None)
-
-    @extend_schema_field(HighlightSerializer)
-    def get_highlight(self, paper) -> dict:
-        return getattr(paper, "search_highlight", None) or {
-            "title": None,
-            "summary": None,
-            "body": [],
-        }
+    # search_papers() sets both on every paper it returns.
+    score = serializers.FloatField(source="search_score", allow_null=True)
+    highlight = HighlightSerializer(source="search_highlight")
 
 
-class FacetValueSerializer(serializers.Serializer):
+class FacetValueSerializer(ResponseSerializer):
+    """A filter value with its German label and the number of matching papers."""
+
     value = serializers.CharField()
     label = serializers.CharField()
     count = serializers.IntegerField(min_value=0)
 
 
-class FacetsSerializer(serializers.Serializer):
+class FacetsSerializer(ResponseSerializer):
     """Counts per value; each facet counts with the other active filters applied."""
 
     working_group = FacetValueSerializer(many=True)
@@ -145,7 +136,9 @@ class FacetsSerializer(serializers.Serializer):
     year = FacetValueSerializer(many=True)
 
 
-class SearchResponseSerializer(serializers.Serializer):
+class SearchResponseSerializer(ResponseSerializer):
+    """A page of search results with facets and a did-you-mean suggestion."""
+
     count = serializers.IntegerField(min_value=0)
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
@@ -156,7 +149,9 @@ class SearchResponseSerializer(serializers.Serializer):
     )
 
 
-class CompletionSerializer(serializers.Serializer):
+class CompletionSerializer(ResponseSerializer):
+    """A completion of the typed text: what it is and, for pages, where it is."""
+
     text = serializers.CharField()
     kind = serializers.ChoiceField(
         choices=["paper", "working_group", "event", "tag", "regulatory_project", "addressee"]
@@ -166,6 +161,8 @@ class CompletionSerializer(serializers.Serializer):
     )
 
 
-class SuggestResponseSerializer(serializers.Serializer):
+class SuggestResponseSerializer(ResponseSerializer):
+    """Completions for the text typed so far."""
+
     query = serializers.CharField()
     results = CompletionSerializer(many=True, help_text=_("Höchstens 8 Vervollständigungen."))

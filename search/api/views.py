@@ -19,7 +19,6 @@ from cms.versions import index_generation
 from search.api.serializers import (
     SearchQuery,
     SearchResponseSerializer,
-    SearchResultSerializer,
     SuggestQuery,
     SuggestResponseSerializer,
 )
@@ -107,24 +106,21 @@ class SearchView(StrictQueryParamsMixin, APIView):
             raise exceptions.NotFound(_("Diese Seite gibt es nicht."))
         url = request.build_absolute_uri()
         last = page * size >= found.count
-        response = Response(
-            {
-                "count": found.count,
-                "next": None if last else replace_query_param(url, "page", page + 1),
-                "previous": None
-                if page == 1
-                else (
-                    remove_query_param(url, "page")
-                    if page == 2
-                    else replace_query_param(url, "page", page - 1)
-                ),
-                "results": SearchResultSerializer(
-                    found.papers, many=True, context={"request": request, "scope": found.scope}
-                ).data,
-                "facets": found.facets,
-                "suggestion": found.suggestion,
-            }
-        )
+        answer = {
+            "count": found.count,
+            "next": None if last else replace_query_param(url, "page", page + 1),
+            "previous": None
+            if page == 1
+            else (
+                remove_query_param(url, "page")
+                if page == 2
+                else replace_query_param(url, "page", page - 1)
+            ),
+            "results": found.papers,
+            "facets": found.facets,
+            "suggestion": found.suggestion,
+        }
+        response = Response(SearchResponseSerializer(answer, context={"request": request}).data)
         response[BACKEND_HEADER] = found.backend
         return response
 
@@ -151,6 +147,6 @@ class SuggestView(StrictQueryParamsMixin, APIView):
             results = completions_get(prefix=prefix, limit=SUGGEST_LIMIT)
         except SearchUnavailable as exc:
             raise _unavailable() from exc
-        response = Response({"query": prefix, "results": results})
+        response = Response(SuggestResponseSerializer({"query": prefix, "results": results}).data)
         response["Cache-Control"] = "no-cache"
         return response

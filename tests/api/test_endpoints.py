@@ -91,7 +91,7 @@ def test_organisations(client, world):
             "name": "Muster IT GmbH",
             "city": "Leipzig",
             "state": {"value": "DE-SN", "label": "Sachsen"},
-            "size_class": "",
+            "size_class": None,
             "sectors": [],
             "website": "",
             "working_groups": [{"slug": "software", "name": "Arbeitskreis Software"}],

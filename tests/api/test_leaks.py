@@ -286,7 +286,7 @@ def test_paper_detail(api, case, leak_world):
     if case == "draft":
         response = api("/api/v1/papers/papier-gamma/")
         assert response.json()["title"] == "Papier Gamma"
-        assert response.json()["status"] == "aktuell"
+        assert response.json()["status"]["value"] == "aktuell"
         assert response.json()["superseded_by"] is None
         assert_clean(response, case)
     elif case == "scheduled":

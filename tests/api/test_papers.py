@@ -34,7 +34,7 @@ def test_list_has_exactly_the_contract_fields(client, world):
         "subtitle": "",
         "summary": "Eine kurze Zusammenfassung.",
         "paper_type": {"value": "stellungnahme", "label": "Stellungnahme"},
-        "status": "aktuell",
+        "status": {"value": "aktuell", "label": "aktuell"},
         "published_at": "2025-03-01",
         "version": "1.0",
         "working_groups": [{"slug": "software", "name": "Arbeitskreis Software"}],
@@ -42,7 +42,13 @@ def test_list_has_exactly_the_contract_fields(client, world):
             {"slug": "cloud", "name": "Cloud"},
             {"slug": "datenschutz", "name": "Datenschutz"},
         ],
-        "addressees": [{"slug": "bmi", "name": "Bundesministerium des Innern", "level": "Bund"}],
+        "addressees": [
+            {
+                "slug": "bmi",
+                "name": "Bundesministerium des Innern",
+                "level": {"value": "Bund", "label": "Bund"},
+            }
+        ],
         "url": "/arbeitskreise/software/papier-alpha/",
         "api_url": "/api/v1/papers/papier-alpha/",
         "pdf_url": None,
@@ -110,7 +116,10 @@ def test_withdrawn_papers_only_on_request(client, world):
     both = slugs(get_json(client, "/api/v1/papers/?status=aktuell&status=zurueckgezogen"))
     assert set(both) == {"papier-alpha", "papier-beta", "zurueckgezogen"}
     # The detail of a withdrawn paper stays reachable (it is public, just withdrawn).
-    assert get_json(client, f"/api/v1/papers/{withdrawn.slug}/")["status"] == "zurueckgezogen"
+    assert get_json(client, f"/api/v1/papers/{withdrawn.slug}/")["status"] == {
+        "value": "zurueckgezogen",
+        "label": "zurückgezogen",
+    }
 
 
 def test_pagination(client, world):
@@ -259,7 +268,11 @@ def test_detail_fields(client, world):
     assert data["regulatory_projects"][0]["kind"] == {"value": "gesetz", "label": "Gesetz"}
     assert data["dispatches"] == [
         {
-            "addressee": {"slug": "bmi", "name": "Bundesministerium des Innern", "level": "Bund"},
+            "addressee": {
+                "slug": "bmi",
+                "name": "Bundesministerium des Innern",
+                "level": {"value": "Bund", "label": "Bund"},
+            },
             "sent_on": "2025-03-02",
         }
     ]
@@ -272,7 +285,7 @@ def test_detail_fields(client, world):
     assert data["last_published_at"]
 
     beta = get_json(client, "/api/v1/papers/papier-beta/")
-    assert beta["status"] == "ueberholt"
+    assert beta["status"] == {"value": "ueberholt", "label": "überholt"}
     assert beta["superseded_by"]["slug"] == "papier-nachfolger"
     assert beta["superseded_by"]["url"] == "/arbeitskreise/software/papier-nachfolger/"
     successor_data = get_json(client, "/api/v1/papers/papier-nachfolger/")

@@ -8,11 +8,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
-    PolymorphicProxySerializer,
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import exceptions, mixins, serializers
+from rest_framework import exceptions, mixins
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -26,7 +25,7 @@ from cms.api import (
 )
 from workgroups.api import filters
 from workgroups.api.cache import cached_get, public_scope_cached
-from workgroups.api.richtext import body_rich_texts, link_targets_resolve
+from workgroups.api.richtext import body_blocks, body_rich_texts, link_targets_resolve
 from workgroups.api.serializers import (
     AddresseeSerializer,
     EventSerializer,
@@ -34,6 +33,7 @@ from workgroups.api.serializers import (
     PageRefSerializer,
     PaperDetailSerializer,
     PaperListSerializer,
+    PreviewSerializer,
     RegulatoryProjectSerializer,
     TagSerializer,
     WorkingGroupDetailSerializer,
@@ -41,7 +41,6 @@ from workgroups.api.serializers import (
 )
 from workgroups.models import PositionPaperPage
 from workgroups.selectors import (
-    PAGE_TYPE_CHOICES,
     PUBLIC_PAGE_TYPES,
     addressee_list,
     event_get_public,
@@ -49,6 +48,7 @@ from workgroups.selectors import (
     events_upcoming_for_group,
     organisation_list,
     page_get_public_by_path,
+    page_preview_prepare,
     page_public_type,
     paper_get_public,
     paper_ids,
@@ -105,9 +105,6 @@ class PublicView(StrictQueryParamsMixin, GenericAPIView):
         if self.scope is None:
             self.scope = public_scope_cached(self.request)
         return self.scope
-
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), "scope": self.get_scope()}
 
 
 class PublicListView(mixins.ListModelMixin, PublicView):
@@ -195,20 +192,15 @@ class PaperListView(PublicListView):
         )
 
 
-def paper_detail_prepare(paper: PositionPaperPage, *, scope) -> dict:
-    """Attach successor, predecessors, related papers and versions; resolve body links."""
+def paper_detail_prepare(paper: PositionPaperPage, *, scope) -> PositionPaperPage:
+    """Attach successor, predecessors, related papers, versions and the body (links resolved)."""
     paper.public_successor = paper_successor(paper=paper, scope=scope)
     paper.public_predecessors = paper_predecessors(paper=paper, scope=scope)
     paper.public_related = paper_related(paper=paper, scope=scope)
     paper.public_versions = paper_versions(paper=paper)
-    targets = link_targets_resolve(
-        body_rich_texts(paper.body),
-        scope=scope,
-        document_ids=[paper.pdf_id] if paper.pdf_id else [],
-    )
-    if not hasattr(paper, "pdf_restricted"):
-        paper.pdf_restricted = bool(paper.pdf_id) and paper.pdf_id not in targets.documents
-    return {"scope": scope, "link_targets": targets}
+    targets = link_targets_resolve(body_rich_texts(paper.body), scope=scope)
+    paper.public_body = body_blocks(paper.body, targets=targets)
+    return paper
 
 
 @extend_schema_view(get=_detail_schema("Ein Positionspapier", PaperDetailSerializer))
@@ -219,8 +211,7 @@ class PaperDetailView(PublicDetailView):
         paper = paper_get_public(slug=self.kwargs["slug"], scope=self.get_scope())
         if paper is None:
             raise _not_found(_("Dieses Papier"))
-        self.extra_context = paper_detail_prepare(paper, scope=self.get_scope())
-        return paper
+        return paper_detail_prepare(paper, scope=self.get_scope())
 
 
 @extend_schema_view(get=_list_schema("Arbeitskreise", WorkingGroupListSerializer))
@@ -355,44 +346,14 @@ class PageByPathView(PublicView):
         return Response(self.get_serializer(page).data)
 
 
-class PreviewSerializer(serializers.Serializer):
-    type = serializers.ChoiceField(choices=PAGE_TYPE_CHOICES)
-    page = PolymorphicProxySerializer(
-        component_name="PreviewPage",
-        serializers=[
-            PaperDetailSerializer,
-            WorkingGroupDetailSerializer,
-            EventSerializer,
-            PageRefSerializer,
-        ],
-        resource_type_field_name=None,
-    )
-
-
 def _preview_data(page, kind: str, *, scope) -> dict:
+    page = page_preview_prepare(page=page, kind=kind, scope=scope)
+    context = {}
     if kind == "paper":
-        context = paper_detail_prepare(page, scope=scope)
-        return PaperDetailSerializer(page, context=context).data
-    if kind == "working_group":
-        page.paper_count = (
-            working_group_list(scope=scope)
-            .filter(pk=page.pk)
-            .values_list("paper_count", flat=True)
-            .first()
-            or 0
-        )
-        page.public_upcoming_events = (
-            events_upcoming_for_group(group=page, scope=scope) if page.pk else []
-        )
-        context = {
-            "scope": scope,
-            "link_targets": link_targets_resolve([page.mission], scope=scope),
-        }
-        return WorkingGroupDetailSerializer(page, context=context).data
-    if kind == "event":
-        return EventSerializer(page, context={"scope": scope}).data
-    page.public_type = kind
-    return PageRefSerializer(page, context={"scope": scope}).data
+        paper_detail_prepare(page, scope=scope)
+    elif kind == "working_group":
+        context["link_targets"] = link_targets_resolve([page.mission], scope=scope)
+    return PreviewSerializer(page, context=context).data
 
 
 class PreviewView(StrictQueryParamsMixin, APIView):
@@ -440,6 +401,4 @@ class PreviewView(StrictQueryParamsMixin, APIView):
                 {"content_type": [_("Passt nicht zum Seitentyp der Vorschau.")]}
             )
         data = _preview_data(preview.as_page(), kind, scope=public_scope())
-        return Response(
-            {"type": kind, "page": data}, headers={"Cache-Control": "no-store, private"}
-        )
+        return Response(data, headers={"Cache-Control": "no-store, private"})

@@ -7,8 +7,9 @@ import { PageHeader } from "@/components/PageHeader";
 import { BackendUnavailable } from "@/components/BackendUnavailable";
 import { api, isBackendDown } from "@/lib/api";
 import { plural } from "@/lib/format";
-import { choiceLabel, groupBy, pagePath, stateLabel } from "@/lib/mapping";
-import { ROUTES, SIZE_CLASS_LABELS } from "@/lib/site";
+import { stateEnumValues } from "@/lib/api-schema";
+import { byChoiceOrder, groupBy, workingGroupPath } from "@/lib/mapping";
+import { ROUTES } from "@/lib/site";
 import { basicMetadata } from "@/lib/metadata";
 
 export const metadata: Metadata = basicMetadata(
@@ -16,8 +17,6 @@ export const metadata: Metadata = basicMetadata(
   "Die Mitgliedsunternehmen des Cluster IT Mitteldeutschland e. V. aus Sachsen, Sachsen-Anhalt und Thüringen.",
   ROUTES.organisations,
 );
-
-const STATE_ORDER = ["Sachsen", "Sachsen-Anhalt", "Thüringen"];
 
 export default async function OrganisationsPage() {
   await connection();
@@ -28,11 +27,11 @@ export default async function OrganisationsPage() {
     if (isBackendDown(error)) return <BackendUnavailable />;
     throw error;
   }
-  const byState = groupBy(organisations, (o) => stateLabel(o.state) || "Weitere").sort((a, b) => {
-    const ia = STATE_ORDER.indexOf(a[0]);
-    const ib = STATE_ORDER.indexOf(b[0]);
-    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
-  });
+  // By federal state in the backend's order (the association's three first).
+  const byState = groupBy(
+    [...organisations].sort(byChoiceOrder(stateEnumValues, (o) => o.state.value)),
+    (o) => o.state.label,
+  );
   return (
     <>
       <Breadcrumbs items={[{ label: "Mitglieder" }]} />
@@ -49,21 +48,21 @@ export default async function OrganisationsPage() {
             </div>
             <ul className="org-list">
               {orgs.map((org) => {
-                const sectors = Array.isArray(org.sectors) ? org.sectors.join(", ") : org.sectors;
+                const sectors = org.sectors.join(", ");
                 return (
                   <li key={org.slug} className="org">
                     <h3>{org.website ? <a href={org.website}>{org.name}</a> : org.name}</h3>
                     <p>
                       {org.city}
-                      {org.size_class ? ` · ${choiceLabel(org.size_class, SIZE_CLASS_LABELS)}` : ""}
+                      {org.size_class ? ` · ${org.size_class.label}` : ""}
                     </p>
                     {sectors ? <p>{sectors}</p> : null}
-                    {org.working_groups?.length ? (
+                    {org.working_groups.length ? (
                       <p>
                         {org.working_groups.map((g, i) => (
                           <span key={g.slug}>
                             {i > 0 ? ", " : ""}
-                            <Link href={pagePath(g.url ?? `/arbeitskreise/${g.slug}/`)}>{g.name}</Link>
+                            <Link href={workingGroupPath(g)}>{g.name}</Link>
                           </span>
                         ))}
                       </p>

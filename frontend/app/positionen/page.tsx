@@ -11,15 +11,14 @@ import { Pagination } from "@/components/Pagination";
 import { BackendUnavailable } from "@/components/BackendUnavailable";
 import { ApiError, api, isBackendDown } from "@/lib/api";
 import { plural } from "@/lib/format";
+import { levelEnumValues, paperStatusEnumValues, paperTypeEnumValues } from "@/lib/api-schema";
 import {
   type PaperListState,
   type SearchParamsInput,
-  groupName,
-  levelLabel,
+  choiceOptions,
   paperListHref,
   paperListQuery,
   paperListState,
-  paperTypeLabel,
 } from "@/lib/mapping";
 import { basicMetadata } from "@/lib/metadata";
 import { ROUTES } from "@/lib/site";
@@ -56,23 +55,27 @@ export default async function PapersPage({ searchParams }: Props) {
       api.tags(),
       api.addressees(),
       api.regulatoryProjects(),
-      api.papers({ ordering: "published_at", page_size: 1, status: ["aktuell", "ueberholt", "zurueckgezogen"] }),
+      api.papers({ ordering: "published_at", page_size: 1, status: [...paperStatusEnumValues] }),
+      // Without search the type and level filters offer only what the URL selected.
+      api.paperFacets().catch(() => null),
     ]);
-    papers = await api.papers(paperListQuery(state, PAGE_SIZE) as Parameters<typeof api.papers>[0]);
+    papers = await api.papers(paperListQuery(state, PAGE_SIZE));
   } catch (error) {
     if (isBackendDown(error)) return <BackendUnavailable />;
     // A filter value the API rejects (unknown slug, page past the end) is an empty result.
     if (!(error instanceof ApiError && error.status === 400) || !lists) throw error;
     papers = { count: 0, next: null, previous: null, results: [] };
   }
-  const [groups, tags, addressees, projects, oldest] = lists;
+  const [groups, tags, addressees, projects, oldest, facets] = lists;
+  const paperTypes = choiceOptions(facets?.paper_type ?? [], paperTypeEnumValues, state.art);
+  const levels = choiceOptions(facets?.level ?? [], levelEnumValues, state.ebene);
   const totalPages = Math.max(1, Math.ceil(papers.count / PAGE_SIZE));
   const labels: Partial<Record<keyof PaperListState, string>> = {
-    arbeitskreis: groups.results.find((g) => g.slug === state.arbeitskreis) ? groupName(groups.results.find((g) => g.slug === state.arbeitskreis)!) : state.arbeitskreis,
-    art: state.art ? paperTypeLabel(state.art) : "",
+    arbeitskreis: groups.results.find((g) => g.slug === state.arbeitskreis)?.name ?? state.arbeitskreis,
+    art: paperTypes.find((o) => o.value === state.art)?.label ?? state.art,
     schlagwort: tags.results.find((t) => t.slug === state.schlagwort)?.name ?? state.schlagwort,
     adressat: addressees.results.find((a) => a.slug === state.adressat)?.short_name || addressees.results.find((a) => a.slug === state.adressat)?.name || state.adressat,
-    ebene: state.ebene ? `Ebene: ${levelLabel(state.ebene)}` : "",
+    ebene: state.ebene ? `Ebene: ${levels.find((o) => o.value === state.ebene)?.label ?? state.ebene}` : "",
     vorhaben: projects.results.find((p) => p.slug === state.vorhaben)?.short_title || projects.results.find((p) => p.slug === state.vorhaben)?.title || state.vorhaben,
     jahr: state.jahr,
   };
@@ -91,6 +94,8 @@ export default async function PapersPage({ searchParams }: Props) {
           tags={tags.results}
           addressees={addressees.results}
           projects={projects.results}
+          paperTypes={paperTypes}
+          levels={levels}
           years={years(oldest.results[0]?.published_at)}
         />
         <section aria-labelledby="ergebnisse">

@@ -8,10 +8,11 @@ import { PageHeader } from "@/components/PageHeader";
 import { BackendUnavailable } from "@/components/BackendUnavailable";
 import { api, isBackendDown } from "@/lib/api";
 import { daysUntil, formatDate, plural } from "@/lib/format";
-import { groupBy, hrefWith, kindLabel, levelLabel } from "@/lib/mapping";
+import { levelEnumValues } from "@/lib/api-schema";
+import { byChoiceOrder, groupBy, hrefWith } from "@/lib/mapping";
 import { basicMetadata } from "@/lib/metadata";
 import { ROUTES } from "@/lib/site";
-import type { RegulatoryProjectRef } from "@/lib/types";
+import type { LevelChoice, RegulatoryProject } from "@/lib/types";
 
 export const metadata: Metadata = basicMetadata(
   "Regelungsvorhaben",
@@ -19,16 +20,17 @@ export const metadata: Metadata = basicMetadata(
   ROUTES.regulatoryProjects,
 );
 
-const LEVEL_ORDER = ["EU", "Bund", "Land", "Kommune"];
+/** Section titles where the level's own label does not read as one. */
+const LEVEL_SECTIONS: Partial<Record<LevelChoice["value"], string>> = { EU: "Europäische Union", Land: "Länder" };
 
-function Project({ project, headingLevel }: { project: RegulatoryProjectRef; headingLevel: 2 | 3 }) {
+function Project({ project, headingLevel }: { project: RegulatoryProject; headingLevel: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const days = project.consultation_deadline ? daysUntil(project.consultation_deadline) : null;
-  const count = project.paper_count ?? project.papers?.length;
+  const count = project.paper_count;
   return (
     <article className="project" id={project.slug} aria-labelledby={`${project.slug}-title`}>
       <p className="eyebrow">
-        <span className="badge badge--type">{kindLabel(project.kind)}</span>
+        <span className="badge badge--type">{project.kind.label}</span>
         <LevelBadge level={project.level} />
         {days !== null && days >= 0 ? (
           <span className={`deadline${days <= 14 ? " deadline--soon" : ""}`}>
@@ -66,7 +68,7 @@ function Project({ project, headingLevel }: { project: RegulatoryProjectRef; hea
       </dl>
       <p className="small" style={{ margin: 0, display: "flex", flexWrap: "wrap", gap: "0.4rem 1.25rem" }}>
         <Link prefetch={false} href={hrefWith(ROUTES.papers, { vorhaben: project.slug, archiv: "1" })}>
-          {typeof count === "number" ? `${plural(count, "Papier", "Papiere")} dazu` : "Unsere Papiere dazu"}
+          {plural(count, "Papier", "Papiere")} dazu
           <span className="visually-hidden"> ({project.short_title || project.title})</span>
         </Link>
         {project.link ? (
@@ -93,9 +95,9 @@ export default async function RegulatoryProjectsPage() {
     .sort((a, b) => ((a.consultation_deadline ?? "") < (b.consultation_deadline ?? "") ? -1 : 1));
   const openSlugs = new Set(open.map((p) => p.slug));
   const rest = groupBy(
-    projects.filter((p) => !openSlugs.has(p.slug)),
-    (p) => levelLabel(p.level),
-  ).sort((a, b) => LEVEL_ORDER.indexOf(a[0]) - LEVEL_ORDER.indexOf(b[0]));
+    projects.filter((p) => !openSlugs.has(p.slug)).sort(byChoiceOrder(levelEnumValues, (p) => p.level.value)),
+    (p) => p.level.value,
+  );
   return (
     <>
       <Breadcrumbs items={[{ label: "Regelungsvorhaben" }]} />
@@ -117,7 +119,7 @@ export default async function RegulatoryProjectsPage() {
         {rest.map(([level, items]) => (
           <section key={level} className="section" aria-labelledby={`ebene-${level}`}>
             <div className="section__head">
-              <h2 id={`ebene-${level}`}>{level === "EU" ? "Europäische Union" : level === "Bund" ? "Bund" : level === "Land" ? "Länder" : level}</h2>
+              <h2 id={`ebene-${level}`}>{LEVEL_SECTIONS[level] ?? items[0]?.level.label}</h2>
             </div>
             {items.map((p) => (
               <Project key={p.slug} project={p} headingLevel={3} />

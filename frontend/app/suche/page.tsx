@@ -14,7 +14,6 @@ import { plural } from "@/lib/format";
 import {
   SEARCH_FACETS,
   type SearchParamsInput,
-  highlightFragments,
   hrefWith,
   safeHighlight,
   searchHref,
@@ -40,7 +39,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 async function Tips() {
   const [tags, groups] = await Promise.all([api.tags(), api.workingGroups()]);
-  const top = [...tags.results].sort((a, b) => (b.paper_count ?? b.count ?? 0) - (a.paper_count ?? a.count ?? 0)).slice(0, 12);
+  // The API lists tags most used first.
+  const top = tags.results.slice(0, 12);
   return (
     <>
       <h3>Häufige Themen</h3>
@@ -55,7 +55,7 @@ async function Tips() {
       <ul className="tag-list">
         {groups.results.map((g) => (
           <li key={g.slug}>
-            <Link prefetch={false} href={hrefWith(ROUTES.search, { working_group: g.slug })}>{g.name || g.title}</Link>
+            <Link prefetch={false} href={hrefWith(ROUTES.search, { working_group: g.slug })}>{g.name}</Link>
           </li>
         ))}
       </ul>
@@ -78,11 +78,11 @@ export default async function SearchPage({ searchParams }: Props) {
     }
   }
   const totalPages = result ? Math.max(1, Math.min(Math.ceil(result.count / PAGE_SIZE), 1000)) : 1;
-  const activeFilters = Object.entries(state.filters).flatMap(([facet, values]) =>
-    values.map((value) => ({
+  const activeFilters = SEARCH_FACETS.flatMap((facet) =>
+    (state.filters[facet] ?? []).map((value) => ({
       facet,
       value,
-      label: result?.facets[facet as keyof SearchResponse["facets"]]?.find((v) => v.value === value)?.label ?? value,
+      label: result?.facets[facet].find((v) => v.value === value)?.label ?? value,
     })),
   );
   return (
@@ -153,15 +153,14 @@ export default async function SearchPage({ searchParams }: Props) {
               {result.results.length ? (
                 <ul className="paper-list">
                   {result.results.map((hit) => {
-                    const title = highlightFragments(hit.highlight?.title)[0];
-                    const summary = highlightFragments(hit.highlight?.summary)[0];
+                    const { title, summary, body } = hit.highlight;
                     return (
                       <PaperItem
                         key={hit.slug}
                         paper={hit}
                         titleHtml={title ? safeHighlight(title) : undefined}
-                        summaryHtml={summary}
-                        snippets={highlightFragments(hit.highlight?.body)}
+                        summaryHtml={summary ?? undefined}
+                        snippets={body}
                       />
                     );
                   })}
@@ -197,14 +196,14 @@ export default async function SearchPage({ searchParams }: Props) {
         </section>
         <aside className="filters" aria-labelledby="facetten">
           <h2 id="facetten">Filter</h2>
-          {result && Object.values(result.facets).some((v) => v && v.length) ? (
+          {result && Object.values(result.facets).some((v) => v.length) ? (
             <>
               {SEARCH_FACETS.map((facet) => (
                 <FacetGroup
                   key={facet}
                   name={facet}
-                  label={FILTER_LABELS[facet] ?? facet}
-                  values={result.facets[facet] ?? []}
+                  label={FILTER_LABELS[facet]}
+                  values={result.facets[facet]}
                   selected={state.filters[facet] ?? []}
                   formId={FORM_ID}
                 />

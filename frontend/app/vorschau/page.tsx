@@ -43,8 +43,8 @@ export default async function PreviewPage({ searchParams }: Props) {
     }
     throw error;
   }
-  const page = await loadPreview(contentType, payload);
-  if (!page) return <Problem title="Keine Vorschau für diesen Seitentyp" detail={`Seitentyp: ${contentType || "unbekannt"}`} />;
+  const page = await loadPreview(payload);
+  if (!page) return <Problem title="Keine Vorschau für diesen Seitentyp" detail={`Seitentyp: ${payload.type}`} />;
   return (
     <>
       <div className="container">

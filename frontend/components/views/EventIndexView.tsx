@@ -7,12 +7,10 @@ import { PageHeader } from "../PageHeader";
 
 export function EventIndexView({
   title,
-  intro,
   upcoming,
   past,
 }: {
   title: string;
-  intro?: string;
   upcoming: EventListItem[];
   past: EventListItem[];
 }) {
@@ -21,7 +19,7 @@ export function EventIndexView({
       <Breadcrumbs items={[{ label: title }]} />
       <PageHeader
         title={title}
-        lead={intro || "Arbeitskreistreffen, Workshops und der Branchentreff: hier treffen sich Mitglieder, Politik und Verwaltung."}
+        lead="Arbeitskreistreffen, Workshops und der Branchentreff: hier treffen sich Mitglieder, Politik und Verwaltung."
       />
       <div className="container two-col">
         <section aria-labelledby="kommende">

@@ -1,7 +1,7 @@
 /** A single event with date, time, place, organiser and registration link. */
 import Link from "next/link";
 import { formatDateTime, formatTime, isoDay } from "@/lib/format";
-import { eventTypeLabel, pagePath } from "@/lib/mapping";
+import { workingGroupPath } from "@/lib/mapping";
 import { ROUTES } from "@/lib/site";
 import type { EventDetail } from "@/lib/types";
 import { Breadcrumbs } from "../Breadcrumbs";
@@ -15,7 +15,7 @@ export function EventView({ event }: { event: EventDetail }) {
       <article className="container" aria-labelledby="event-title">
         <header className="page-header">
           <p className="eyebrow">
-            <span className="badge badge--type">{eventTypeLabel(event.event_type)}</span>
+            <span className="badge badge--type">{event.event_type.label}</span>
             {past ? <span className="badge badge--level">vergangen</span> : null}
           </p>
           <h1 id="event-title">{event.title}</h1>
@@ -52,9 +52,7 @@ export function EventView({ event }: { event: EventDetail }) {
               <dt>Veranstalter</dt>
               <dd>
                 {event.working_group ? (
-                  <Link href={pagePath(event.working_group.url ?? `/arbeitskreise/${event.working_group.slug}/`)}>
-                    {event.working_group.name}
-                  </Link>
+                  <Link href={workingGroupPath(event.working_group)}>{event.working_group.name}</Link>
                 ) : (
                   "Cluster IT Mitteldeutschland e. V."
                 )}

@@ -1,7 +1,7 @@
 /** The paper detail page: at a glance first, then the structured body, the synopsis and context. */
 import Link from "next/link";
 import { formatLongDate } from "@/lib/format";
-import { isSynopsis, keyDemands, pagePath, paperDemands, statusLabel, supersededPapers } from "@/lib/mapping";
+import { isSynopsis, workingGroupPath } from "@/lib/mapping";
 import { SITE } from "@/lib/site";
 import type { PaperDetail } from "@/lib/types";
 import { AtAGlance } from "../AtAGlance";
@@ -23,8 +23,8 @@ export function PaperView({
   groupPath?: string;
 }) {
   const lead = paper.working_groups[0];
-  const demands = paperDemands(paper);
-  const older = supersededPapers(paper);
+  const demands = paper.demands;
+  const older = paper.supersedes;
   // schema.org metadata for search engines and reference managers.
   const jsonLd = {
     "@context": "https://schema.org",
@@ -41,7 +41,7 @@ export function PaperView({
     keywords: paper.tags.map((t) => t.name).join(", ") || undefined,
     author: paper.working_groups.map((g) => ({ "@type": "Organization", name: g.name, parentOrganization: SITE.legalName })),
     publisher: { "@type": "Organization", name: SITE.legalName },
-    creativeWorkStatus: statusLabel(paper.status),
+    creativeWorkStatus: paper.status.label,
   };
   return (
     <>
@@ -53,7 +53,7 @@ export function PaperView({
       <Breadcrumbs
         items={[
           { href: "/arbeitskreise/", label: "Arbeitskreise" },
-          ...(lead ? [{ href: groupPath ?? pagePath(lead.url ?? `/arbeitskreise/${lead.slug}/`), label: lead.name }] : []),
+          ...(lead ? [{ href: groupPath ?? workingGroupPath(lead), label: lead.name }] : []),
           { label: paper.title },
         ]}
       />
@@ -86,7 +86,7 @@ export function PaperView({
                 {paper.working_groups.map((g, i) => (
                   <span key={g.slug}>
                     {i > 0 ? ", " : ""}
-                    <Link href={pagePath(g.url ?? `/arbeitskreise/${g.slug}/`)}>{g.name}</Link>
+                    <Link href={workingGroupPath(g)}>{g.name}</Link>
                   </span>
                 ))}
               </dd>
@@ -97,14 +97,14 @@ export function PaperView({
 
         <div className="paper-layout">
           <div>
-            <AtAGlance verdict={paper.at_a_glance?.verdict ?? ""} demands={keyDemands(paper)} />
+            <AtAGlance verdict={paper.at_a_glance.verdict} demands={paper.at_a_glance.key_demands} />
             {paper.summary ? (
               <section className="section" aria-labelledby="zusammenfassung">
                 <h2 id="zusammenfassung">Zusammenfassung</h2>
                 <p className="prose">{paper.summary}</p>
               </section>
             ) : null}
-            <StreamBody blocks={paper.body ?? []} synopsis={isSynopsis(demands)} />
+            <StreamBody blocks={paper.body} synopsis={isSynopsis(demands)} />
             {isSynopsis(demands) ? <DemandSynopsis demands={demands} /> : null}
             {older.length ? (
               <section className="section" aria-labelledby="vorgaenger">
@@ -113,8 +113,7 @@ export function PaperView({
                 <ul>
                   {older.map((p) => (
                     <li key={p.slug}>
-                      <Link href={pagePath(p.url)}>{p.title}</Link>
-                      {p.citation_id ? ` (${p.citation_id})` : ""}
+                      <Link href={p.url}>{p.title}</Link> ({p.citation_id})
                     </li>
                   ))}
                 </ul>
@@ -124,7 +123,7 @@ export function PaperView({
           <PaperAside paper={paper} canonicalUrl={canonicalUrl} />
         </div>
 
-        {paper.related?.length ? (
+        {paper.related.length ? (
           <section className="section no-print" aria-labelledby="verwandt">
             <div className="section__head">
               <h2 id="verwandt">Verwandte Papiere</h2>

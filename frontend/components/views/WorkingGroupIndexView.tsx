@@ -4,24 +4,13 @@ import { Breadcrumbs } from "../Breadcrumbs";
 import { PageHeader } from "../PageHeader";
 import { WorkingGroupCard } from "../WorkingGroupCard";
 
-export function WorkingGroupIndexView({
-  title,
-  intro,
-  groups,
-}: {
-  title: string;
-  intro?: string;
-  groups: WorkingGroupListItem[];
-}) {
+export function WorkingGroupIndexView({ title, groups }: { title: string; groups: WorkingGroupListItem[] }) {
   return (
     <>
       <Breadcrumbs items={[{ label: title }]} />
       <PageHeader
         title={title}
-        lead={
-          intro ||
-          "In den Arbeitskreisen arbeiten Fachleute aus den Mitgliedsunternehmen an den Themen der Branche und erarbeiten die Positionen des Verbands."
-        }
+        lead="In den Arbeitskreisen arbeiten Fachleute aus den Mitgliedsunternehmen an den Themen der Branche und erarbeiten die Positionen des Verbands."
       />
       <div className="container">
         <h2 className="visually-hidden">Alle Arbeitskreise</h2>

@@ -1,6 +1,6 @@
 /** A working group: mission, chairs, topics, member organisations, papers and events. */
 import Link from "next/link";
-import { hrefWith, groupName, stateLabel } from "@/lib/mapping";
+import { hrefWith } from "@/lib/mapping";
 import { ROUTES } from "@/lib/site";
 import type { EventListItem, PaperListItem, WorkingGroupDetail } from "@/lib/types";
 import { Breadcrumbs } from "../Breadcrumbs";
@@ -30,9 +30,9 @@ export function WorkingGroupView({
   paperCount: number;
   events: EventListItem[];
 }) {
-  const name = groupName(group);
-  const contactName = group.contact?.name ?? group.contact_name;
-  const contactEmail = group.contact?.email ?? group.contact_email;
+  const name = group.name;
+  const contactName = group.contact?.name;
+  const contactEmail = group.contact?.email;
   return (
     <>
       <Breadcrumbs items={[{ href: ROUTES.workingGroups, label: "Arbeitskreise" }, { label: name }]} />
@@ -73,7 +73,7 @@ export function WorkingGroupView({
             </p>
           </section>
 
-          {group.member_organisations?.length ? (
+          {group.member_organisations.length ? (
             <section className="section" aria-labelledby="mitglieder">
               <div className="section__head">
                 <h2 id="mitglieder">Mitwirkende Unternehmen</h2>
@@ -82,7 +82,7 @@ export function WorkingGroupView({
                 {group.member_organisations.map((org) => (
                   <li key={org.slug} className="org">
                     <h3>{org.website ? <a href={org.website}>{org.name}</a> : org.name}</h3>
-                    <p>{[org.city, stateLabel(org.state)].filter(Boolean).join(", ")}</p>
+                    <p>{org.city}</p>
                   </li>
                 ))}
               </ul>
@@ -91,7 +91,7 @@ export function WorkingGroupView({
         </div>
 
         <div>
-          {group.chairs?.length ? (
+          {group.chairs.length ? (
             <section aria-labelledby="sprecher" className="aside-box">
               <h2 id="sprecher">Sprecherinnen und Sprecher</h2>
               <ul className="people">
@@ -113,7 +113,7 @@ export function WorkingGroupView({
             </section>
           ) : null}
 
-          {group.topics?.length ? (
+          {group.topics.length ? (
             <section aria-labelledby="themen" className="aside-box">
               <h2 id="themen">Themen</h2>
               <ul className="tag-list">

@@ -6,11 +6,14 @@ import { StatusBadge } from "@/components/Badges";
 import { DemandSynopsis } from "@/components/DemandSynopsis";
 import { FacetGroup } from "@/components/FacetGroup";
 import { Pagination } from "@/components/Pagination";
+import { PaperFilters, addresseeGroups } from "@/components/PaperFilters";
 import { PaperItem } from "@/components/PaperItem";
 import { PaperStatusNotice } from "@/components/PaperStatusNotice";
 import { StreamBody } from "@/components/StreamBody";
 import { PaperView } from "@/components/views/PaperView";
-import { paperDetail, paperListItem } from "./fixtures";
+import { paperListState } from "@/lib/mapping";
+import type { Addressee } from "@/lib/types";
+import { CURRENT, SUPERSEDED, WITHDRAWN, paperDetail, paperListItem, paperRef } from "./fixtures";
 
 const html = (node: React.ReactElement) => renderToStaticMarkup(node);
 
@@ -44,15 +47,19 @@ describe("status", () => {
   it("labels superseded papers and links the newer version prominently", () => {
     const out = html(
       <PaperStatusNotice
-        paper={{ status: "ueberholt", superseded_by: { slug: "neu", title: "Neue Fassung", url: "/arbeitskreise/x/neu/", citation_id: "CITM-POS-2025-02" } }}
+        paper={{
+          status: SUPERSEDED,
+          superseded_by: paperRef({ slug: "neu", title: "Neue Fassung", url: "/arbeitskreise/x/neu/", citation_id: "CITM-POS-2025-02", status: CURRENT }),
+        }}
       />,
     );
     expect(out).toContain("Dieses Papier ist überholt.");
     expect(out).toContain('href="/arbeitskreise/x/neu/"');
     expect(out).toContain("CITM-POS-2025-02");
-    expect(html(<StatusBadge status="ueberholt" />)).toContain("badge--superseded");
-    expect(html(<PaperStatusNotice paper={{ status: "aktuell", superseded_by: null }} />)).toBe("");
-    expect(html(<PaperStatusNotice paper={{ status: "zurueckgezogen", superseded_by: null }} />)).toContain("zurückgezogen");
+    expect(html(<StatusBadge status={SUPERSEDED} />)).toBe('<span class="badge badge--superseded">überholt</span>');
+    expect(html(<StatusBadge status={CURRENT} />)).toBe("");
+    expect(html(<PaperStatusNotice paper={{ status: CURRENT, superseded_by: null }} />)).toBe("");
+    expect(html(<PaperStatusNotice paper={{ status: WITHDRAWN, superseded_by: null }} />)).toContain("zurückgezogen");
   });
 });
 
@@ -94,6 +101,9 @@ describe("PaperView", () => {
     expect(out).toContain("NIS2UmsuCG");
     expect(out).toContain("ACME IT GmbH");
     expect(out).toContain("Version 1.0");
+    // Choice labels are the API's: kind and level of the law, the addressee's level.
+    expect(out).toContain("Gesetz · Bund · BT-Drs. 21/1501");
+    expect(out).toMatch(/Bund · versandt am <time dateTime="2025-03-13">13\.03\.2025<\/time>/);
     expect(out).toContain("Verwandte Papiere");
     expect((out.match(/<h1/g) ?? []).length).toBe(1);
     const ld = JSON.parse(out.match(/<script type="application\/ld\+json">(.*?)<\/script>/)![1]!);
@@ -129,5 +139,46 @@ describe("BackendUnavailable", () => {
     const out = html(<BackendUnavailable />);
     expect(out).toContain("nicht erreichbar");
     expect(out).toContain('<meta name="robots" content="noindex"/>');
+  });
+});
+
+function addressee(slug: string, level: Addressee["level"], state: Addressee["state"] = null): Addressee {
+  return { slug, name: slug.toUpperCase(), short_name: "", level, state, paper_count: 1, papers_api_url: `/api/v1/papers/?addressee=${slug}` };
+}
+
+describe("PaperFilters", () => {
+  const land = { value: "Land", label: "Land" } as const;
+  const addressees = [
+    addressee("stadt-leipzig", { value: "Kommune", label: "Kommune" }, { value: "DE-SN", label: "Sachsen" }),
+    addressee("tmwwdg", land, { value: "DE-TH", label: "Thüringen" }),
+    addressee("smwa", land, { value: "DE-SN", label: "Sachsen" }),
+    addressee("bmi", { value: "Bund", label: "Bund" }),
+    addressee("kom", { value: "EU", label: "EU" }),
+  ];
+  it("groups addressees by level, the Länder by state, in the backend's order", () => {
+    expect(addresseeGroups(addressees).map(([label, options]) => [label, options.map((o) => o.value)])).toEqual([
+      ["EU", ["kom"]],
+      ["Bund", ["bmi"]],
+      ["Sachsen", ["smwa"]],
+      ["Thüringen", ["tmwwdg"]],
+      ["Kommune", ["stadt-leipzig"]],
+    ]);
+  });
+  it("offers the types and levels it is given, with the API's labels", () => {
+    const out = html(
+      <PaperFilters
+        state={paperListState({ art: "stellungnahme" })}
+        groups={[]}
+        tags={[]}
+        addressees={addressees}
+        projects={[]}
+        paperTypes={[{ value: "stellungnahme", label: "Stellungnahme" }]}
+        levels={[{ value: "Bund", label: "Bund" }]}
+        years={["2025"]}
+      />,
+    );
+    expect(out).toMatch(/<option value="stellungnahme"[^>]*>Stellungnahme<\/option>/);
+    expect(out).toContain('<optgroup label="Thüringen">');
+    expect(out).not.toContain("Pressemitteilung");
   });
 });

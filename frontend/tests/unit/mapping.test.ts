@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { levelEnumValues, paperStatusEnumValues } from "@/lib/api-schema";
 import {
-  choiceLabel,
-  choiceValue,
+  byChoiceOrder,
+  choiceOptions,
   citationText,
   hrefWith,
   isSynopsis,
-  keyDemands,
-  pagePath,
   pageNumber,
   pageWindow,
-  paperDemands,
   paperListHref,
   paperListQuery,
   paperListState,
@@ -18,39 +16,39 @@ import {
   searchHref,
   searchState,
   statusKind,
-  statusLabel,
-  suggestions,
-  supersededPapers,
-  tableShape,
   toggleFacet,
   truncate,
-  versionHistory,
+  workingGroupPath,
 } from "@/lib/mapping";
-import { paperDetail } from "./fixtures";
+import { CURRENT, SUPERSEDED, WITHDRAWN, paperDetail } from "./fixtures";
 
 describe("choices", () => {
-  it("reads {value,label} and bare values", () => {
-    expect(choiceValue({ value: "stellungnahme", label: "Stellungnahme" })).toBe("stellungnahme");
-    expect(choiceValue("aktuell")).toBe("aktuell");
-    expect(choiceLabel({ value: "x", label: "Iks" })).toBe("Iks");
-    expect(statusLabel("ueberholt")).toBe("überholt");
-    expect(statusLabel("zurueckgezogen")).toBe("zurückgezogen");
+  it("knows what each status of the API means for a page", () => {
+    expect(statusKind(CURRENT)).toBe("current");
+    expect(statusKind(SUPERSEDED)).toBe("superseded");
+    expect(statusKind(WITHDRAWN)).toBe("withdrawn");
+    // Every status the schema declares has a meaning (the table is typed by the enum).
+    expect(paperStatusEnumValues.map((value) => statusKind({ value, label: value }))).toEqual(["current", "superseded", "withdrawn"]);
   });
-  it("classifies status spellings", () => {
-    expect(statusKind("aktuell")).toBe("current");
-    expect(statusKind("ueberholt")).toBe("superseded");
-    expect(statusKind({ value: "überholt", label: "überholt" })).toBe("superseded");
-    expect(statusKind("zurueckgezogen")).toBe("withdrawn");
-    expect(statusKind(undefined)).toBe("current");
+  it("orders by the backend's choice order and keeps a selected value the facets lack", () => {
+    const facets = [
+      { value: "Land", label: "Land", count: 9 },
+      { value: "EU", label: "EU", count: 1 },
+      { value: "Bund", label: "Bund", count: 4 },
+    ];
+    expect(choiceOptions(facets, levelEnumValues, "")).toEqual([
+      { value: "EU", label: "EU" },
+      { value: "Bund", label: "Bund" },
+      { value: "Land", label: "Land" },
+    ]);
+    expect(choiceOptions(facets, levelEnumValues, "Kommune").at(-1)).toEqual({ value: "Kommune", label: "Kommune" });
+    expect(["x", "Kommune", "EU"].sort(byChoiceOrder(levelEnumValues, (v) => v))).toEqual(["EU", "Kommune", "x"]);
   });
 });
 
 describe("paths", () => {
-  it("normalises API urls to frontend paths with a trailing slash", () => {
-    expect(pagePath("/arbeitskreise/it-sicherheit/")).toBe("/arbeitskreise/it-sicherheit/");
-    expect(pagePath("http://example.org/arbeitskreise/x")).toBe("/arbeitskreise/x/");
-    expect(pagePath("arbeitskreise")).toBe("/arbeitskreise/");
-    expect(pagePath(null)).toBe("/");
+  it("links working groups the API names by reference", () => {
+    expect(workingGroupPath({ slug: "it-sicherheit", name: "IT-Sicherheit" })).toBe("/arbeitskreise/it-sicherheit/");
   });
   it("joins catch-all segments", () => {
     expect(pathFromSegments(["arbeitskreise", "it-sicherheit"])).toBe("/arbeitskreise/it-sicherheit/");
@@ -80,31 +78,9 @@ describe("paper details", () => {
       "Cluster IT Mitteldeutschland e. V., Arbeitskreis IT-Sicherheit (2025): NIS2 umsetzen. Stellungnahme zum Referentenentwurf. Stellungnahme, Version 1.1 vom 12.03.2025. Zitier-ID: CITM-STN-2025-07. https://example.org/arbeitskreise/it-sicherheit/nis2/",
     );
   });
-  it("reads key demands and structured demands", () => {
-    expect(keyDemands(paper)).toEqual(["Meldepflichten bündeln", "KMU entlasten"]);
-    expect(paperDemands(paper)).toHaveLength(2);
-    expect(isSynopsis(paperDemands(paper))).toBe(true);
-    expect(isSynopsis([{ proposed_change: "x", reference: "", current_wording: "" }])).toBe(false);
-    expect(paperDemands({ demands: [], body: paper.body })).toHaveLength(1);
-  });
-  it("sorts the version history newest first", () => {
-    expect(versionHistory(paper)).toEqual([
-      { version: "1.1", date: "2025-03-12T10:00:00+01:00" },
-      { version: "1.0", date: "2025-02-01T09:00:00+01:00" },
-    ]);
-  });
-  it("accepts supersedes as a list or a single reference", () => {
-    expect(supersededPapers({ supersedes: [] })).toEqual([]);
-    expect(supersededPapers({ supersedes: { slug: "a", title: "A", url: "/a/" } })).toHaveLength(1);
-  });
-  it("reads both table block shapes", () => {
-    expect(tableShape({ caption: "C", first_row_is_header: true, rows: [["a", null]] })).toEqual({
-      caption: "C",
-      headerRow: true,
-      headerColumn: false,
-      rows: [["a", ""]],
-    });
-    expect(tableShape({ table_caption: "T", first_col_is_header: true, data: [["x"]] }).headerColumn).toBe(true);
+  it("shows a synopsis only when demands name an article or the current wording", () => {
+    expect(isSynopsis(paper.demands)).toBe(true);
+    expect(isSynopsis([{ id: "d", proposed_change: "x", reference: "", current_wording: "", rationale: "" }])).toBe(false);
   });
 });
 
@@ -166,13 +142,5 @@ describe("helpers", () => {
   it("truncates at a word boundary", () => {
     expect(truncate("kurz", 10)).toBe("kurz");
     expect(truncate("Ein ziemlich langer Satz über Fachkräfte", 20)).toBe("Ein ziemlich langer …");
-  });
-  it("normalises suggestion shapes", () => {
-    expect(suggestions({ suggestions: ["NIS2", { text: "NIS2-Umsetzung", url: "/a/" }] })).toEqual([
-      { text: "NIS2" },
-      { text: "NIS2-Umsetzung", url: "/a/" },
-    ]);
-    expect(suggestions({ results: [{ title: "Titel", url: "/t/" }] })).toEqual([{ text: "Titel", url: "/t/" }]);
-    expect(suggestions(Array.from({ length: 12 }, (_, i) => `s${i}`))).toHaveLength(8);
   });
 });
