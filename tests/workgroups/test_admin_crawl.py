@@ -404,3 +404,15 @@ def test_editor_crawl_finds_every_marker(client, secrets, editor):
     assert [m for m in MARKERS.values() if m not in everything] == []
     found_ids = [pk for pk in secrets.ids if _number(pk).search(everything)]
     assert found_ids == secrets.ids
+
+
+def test_member_still_finds_own_drafts_and_public_pages(client, secrets, member_security):
+    """The policy hides other groups' internals, not the public site or the own group."""
+    client.force_login(member_security)
+    search = client.get("/admin/choose-page/search/?q=Cloud").content.decode()
+    # Another group's public paper, under its live title (its pending draft stays hidden).
+    assert "Cloud-Strategie" in search
+    own = client.get("/admin/choose-page/search/?q=Eigener").content.decode()
+    assert "Eigener Entwurf" in own
+    listing = client.get("/admin/documents/").content.decode()
+    assert "Eigene Liste" in listing
