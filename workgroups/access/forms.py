@@ -18,12 +18,14 @@ HIDDEN_REFERENCE = _(
 
 
 def _pks(value) -> list:
+    """The primary keys in a field's initial value: None, a key, an object, or several."""
     if value is None:
         return []
-    values = value if isinstance(value, list | tuple | set) or hasattr(value, "all") else [value]
-    if hasattr(values, "all"):
-        values = values.all()
-    return [getattr(item, "pk", item) for item in values]
+    if hasattr(value, "all"):
+        value = list(value.all())
+    if not isinstance(value, list | tuple | set):
+        value = [value]
+    return [getattr(item, "pk", item) for item in value]
 
 
 class ScopedPageForm(WagtailAdminPageForm):

@@ -157,7 +157,8 @@ class ScopedChosenMultipleView(chooser.ChosenMultipleView):
 
     def get(self, request):
         scope = admin_scope(request.user)
-        pages = Page.objects.filter(scope.pages_q(), pk__in=request.GET.getlist("id")).specific()
+        ids = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+        pages = Page.objects.filter(scope.pages_q(), pk__in=ids).specific()
         result = [
             {
                 "id": page.pk,
@@ -189,14 +190,10 @@ class ScopedPageTypesUsageReportView(PageTypesUsageReportView):
             .order_by(F("latest_revision_created_at").desc(nulls_last=True), "title", "-pk")
             .values("pk")[:1]
         )
-        return (
-            queryset.annotate(
-                count=Count("pages", filter=scope.pages_q("pages__"), distinct=True),
-                last_edited_page_id=Subquery(last_edited),
-            )
-            .filter(count__gt=0)
-            .order_by("-count", "app_label", "model")
-        )
+        return queryset.annotate(
+            count=Count("pages", filter=scope.pages_q("pages__"), distinct=True),
+            last_edited_page_id=Subquery(last_edited),
+        ).order_by("-count", "app_label", "model")
 
 
 # Bulk actions: objects outside the scope are not found (404), so ids cannot be probed.
