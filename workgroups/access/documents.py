@@ -10,12 +10,11 @@ from workgroups.access.public import document_is_public, released_collection
 
 
 class WorkingGroupDocumentForm(BaseDocumentForm):
-    """The document form: only editors move files between collections or release them.
+    """The document form, with which only editors move files between collections or release them."""
 
-    Members upload into the collections they may add to (never the editors' released
-    collection); an existing file keeps its collection, and a file that is public right
-    now can only be replaced by the editors.
-    """
+    # Members upload into the collections they may add to (never the editors' released
+    # collection); an existing file keeps its collection, and a file that is public right
+    # now can only be replaced by the editors.
 
     def __init__(self, *args, **kwargs):
         user = kwargs.get("user")

@@ -29,13 +29,12 @@ def _pks(value) -> list:
 
 
 class ScopedPageForm(WagtailAdminPageForm):
-    """The page form: choosers and links point only at pages and documents the person may see.
+    """The page form whose choosers and links point only at pages and documents one may see."""
 
-    A member who types the id of another group's draft or document into a request gets a
-    German validation error (the same for a missing and a hidden target), never the
-    target's title; values the page already had stay valid, so nobody is locked out of
-    saving a page an editor filled in.
-    """
+    # A member who sends the id of another group's draft or document gets a German
+    # validation error (the same for a missing and a hidden target), never its title;
+    # values the page already had stay valid, so nobody is locked out of saving a page an
+    # editor filled in.
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

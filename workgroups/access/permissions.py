@@ -7,11 +7,10 @@ from workgroups.access.policy import admin_scope
 
 
 class WorkingGroupDocumentPermissionPolicy(CollectionOwnershipPermissionPolicy):
-    """Collection permissions as Wagtail grants them, minus other working groups' documents.
+    """Collection permissions as Wagtail grants them, minus other working groups' documents."""
 
-    Every document view of the admin (listing, chooser, bulk actions, usage, counts on the
-    dashboard) asks this policy, so one rule covers them all.
-    """
+    # Every document view of the admin (listing, chooser, bulk actions, usage, counts on
+    # the dashboard) asks this policy, so one rule covers them all.
 
     def instances_user_has_any_permission_for(self, user, actions):
         documents = super().instances_user_has_any_permission_for(user, actions)

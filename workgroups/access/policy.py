@@ -31,14 +31,12 @@ def _outermost(paths) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class AdminScope:
-    """What one person may see in the admin.
+    """What one person may see in the admin: everything (editors) or workspace and public site."""
 
-    Editors (group "Redaktion") and superusers see everything. Everyone else sees their
-    workspace — the subtrees they hold page permissions on (their working groups) and
-    the pages above them — plus what is public on the site; documents of their working
-    groups (their collections and their colleagues' uploads) plus public documents.
-    """
-
+    # Editors (group "Redaktion") and superusers see everything. Everyone else sees their
+    # workspace — the subtrees they hold page permissions on (their working groups) and
+    # the pages above them — plus what is public on the site; the documents of their
+    # working groups (collections, colleagues' uploads) plus public documents.
     user_id: int | None
     everything: bool
     own_paths: tuple[str, ...] = ()
