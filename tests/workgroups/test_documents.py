@@ -305,3 +305,25 @@ def test_member_may_link_a_public_file_of_another_group(
         paper_form_data(own, body=streamfield([("paragraph", rich_text(_link(files.public_pdf)))])),
     )
     assert response.status_code == 302
+
+
+def test_usage_of_a_file_counts_only_places_the_member_may_see(
+    client, files, group_security, member_software, editor
+):
+    # Another group's draft links the (public) PDF: its owners must not learn of that draft.
+    PositionPaperPageFactory(
+        parent=group_security,
+        title="Fremder Entwurf mit Verweis",
+        body=[{"type": "paragraph", "value": _link(files.public_pdf)}],
+        publish=False,
+    )
+    client.force_login(member_software)
+    usage = client.get(reverse("wagtaildocs:document_usage", args=[files.public_pdf.pk]))
+    assert usage.status_code == 200
+    assert len(usage.context["object_list"]) == 1
+    listing = client.get(reverse("wagtaildocs:index") + "?q=oeffentliches")
+    counts = {doc.pk: doc.usage_count for doc in listing.context["object_list"]}
+    assert counts[files.public_pdf.pk] == 1
+    client.force_login(editor)
+    usage = client.get(reverse("wagtaildocs:document_usage", args=[files.public_pdf.pk]))
+    assert len(usage.context["object_list"]) == 2
