@@ -18,6 +18,8 @@ urlpatterns = [
     path("api/v1/", include("cms.api_urls")),
     path("feeds/papers.atom", papers_feed, name="feed-papers"),
     path("django-admin/", admin.site.urls),
+    # Admin views that apply the working groups' visibility policy (same paths, first).
+    path("admin/", include("workgroups.access.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -13,3 +13,16 @@ class WorkgroupsConfig(AppConfig):
         from workgroups import receivers
 
         receivers.connect(self)
+
+        # Members edit their groups' pages: the forms offer and accept only pages and
+        # documents they may see (set here, as the form depends on the models).
+        from workgroups.access.forms import ScopedPageForm
+        from workgroups.models import (
+            MinutesIndexPage,
+            MinutesPage,
+            PositionPaperPage,
+            WorkingGroupPage,
+        )
+
+        for model in (WorkingGroupPage, PositionPaperPage, MinutesIndexPage, MinutesPage):
+            model.base_form_class = ScopedPageForm

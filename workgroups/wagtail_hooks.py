@@ -1,12 +1,18 @@
-"""Admin wiring: snippet viewsets, a flat paper listing, and role upkeep for new groups."""
+"""Admin wiring: snippet viewsets, flat listings, role upkeep, and the admin visibility policy."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.documents import get_document_model
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from workgroups.access import views as access_views
+from workgroups.access.documents import document_serve_check
+from workgroups.access.permissions import document_permission_policy
+from workgroups.access.policy import admin_scope
 from workgroups.models import (
     Addressee,
     EventPage,
@@ -15,6 +21,10 @@ from workgroups.models import (
     RegulatoryProject,
     WorkingGroupPage,
 )
+
+# Takes precedence over Wagtail's document policy whichever registers first (an exact-class
+# entry is looked up before the others), so every document view applies it.
+register_permission_policy(get_document_model(), document_permission_policy(), exact_class=True)
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -116,3 +126,41 @@ def ensure_roles_for_new_working_group(request, page):
         from workgroups.services.roles import working_group_roles_ensure
 
         working_group_roles_ensure(working_group=page.specific)
+
+
+# The admin visibility policy (workgroups/access): a member sees their working groups'
+# areas and the public site, never another group's drafts, minutes or internal files.
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_pages_in_scope(parent_page, pages, request):
+    return pages.filter(admin_scope(request.user).workspace_q())
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_pages_in_scope(pages, request):
+    return pages.filter(admin_scope(request.user).pages_q())
+
+
+# order=1: registered after Wagtail's base page viewset, so this one serves every page type.
+@hooks.register("register_admin_viewset", order=1)
+def register_scoped_page_viewset():
+    return access_views.ScopedPageViewSet()
+
+
+# order=1: the scoped bulk actions replace Wagtail's actions of the same name.
+for _bulk_action in access_views.SCOPED_BULK_ACTIONS:
+    hooks.register("register_bulk_action", _bulk_action, order=1)
+
+
+@hooks.register("construct_admin_api", order=1)
+def scoped_admin_api(router):
+    router.register_endpoint("documents", access_views.ScopedDocumentsAdminAPIViewSet)
+    router.register_endpoint("images", access_views.ScopedImagesAdminAPIViewSet)
+
+
+# order=-1: before Wagtail's own check, which would answer a private file with a login
+# prompt (an existence oracle) instead of 404.
+@hooks.register("before_serve_document", order=-1)
+def serve_public_or_permitted_documents(document, request):
+    document_serve_check(document=document, user=request.user)

@@ -150,6 +150,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents go through Django so collection view restrictions (minutes) are enforced.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Only editors move files between collections or replace public ones (workgroups/access).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "workgroups.access.documents.WorkingGroupDocumentForm"
 
 # Wagtail's own search (admin) stays on the database backend; search/ owns the public
 # Elasticsearch index so content is not indexed twice by two mechanisms.

@@ -74,7 +74,7 @@ def test_duplicate_paper_slug_gets_german_error_in_admin(
         paper_form_data(other, slug=paper.slug, **{"action-publish": "1"}),
     )
     assert response.status_code == 200
-    assert "wird bereits von einem anderen Papier verwendet" in response.content.decode()
+    assert "Diese Kurzbezeichnung ist schon vergeben" in response.content.decode()
     assert PositionPaperPage.objects.get(pk=other.pk).slug != paper.slug
 
 

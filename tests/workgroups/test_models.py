@@ -64,14 +64,14 @@ def test_duplicate_citation_id_is_rejected(group_software):
     second.citation_id = first.citation_id
     with pytest.raises(ValidationError) as exc:
         second.full_clean()
-    assert "bereits vergeben" in str(exc.value.message_dict["citation_id"])
+    assert "schon vergeben" in str(exc.value.message_dict["citation_id"])
 
 
 def test_paper_slug_must_be_unique_across_working_groups(group_software, group_security):
     PositionPaperPageFactory(parent=group_software, slug="ki-verordnung")
     with pytest.raises(ValidationError) as exc:
         PositionPaperPageFactory(parent=group_security, slug="ki-verordnung")
-    assert "wird bereits von einem anderen Papier verwendet" in str(exc.value)
+    assert "Diese Kurzbezeichnung ist schon vergeben" in str(exc.value)
     assert PositionPaperPage.objects.filter(slug="ki-verordnung").count() == 1
 
 

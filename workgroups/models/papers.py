@@ -26,7 +26,9 @@ from workgroups.blocks import PaperBodyBlock
 from .choices import CITATION_CODES, PaperStatus, PaperType
 
 CITATION_PREFIX = "CITM"
-CITATION_ID_RE = re.compile(r"^[A-Z]{2,8}-[A-Z]{2,4}-\d{4}-\d{2,3}$")
+# The running number has at least two digits and no upper bound, like next_citation_id():
+# the 1,000th paper of a type and year gets ...-1000, and it must still be valid.
+CITATION_ID_RE = re.compile(r"^[A-Z]{2,8}-[A-Z]{2,4}-\d{4}-\d{2,}$")
 
 
 class PaperTag(TaggedItemBase):
@@ -215,13 +217,13 @@ class PositionPaperPage(HeadlessPage):
 
     def _clean_slug(self, errors):
         # Papers are addressed by slug alone (API, citations), so it must be unique site-wide.
+        # The other paper may be another group's draft: the message names nothing of it.
         if (
             self.slug
             and PositionPaperPage.objects.filter(slug=self.slug).exclude(pk=self.pk).exists()
         ):
             errors.setdefault("slug", []).append(
-                _("Die Kurzbezeichnung „%(slug)s“ wird bereits von einem anderen Papier verwendet.")
-                % {"slug": self.slug}
+                _("Diese Kurzbezeichnung ist schon vergeben. Bitte eine andere wählen.")
             )
 
     def _clean_citation_id(self, errors):
@@ -238,7 +240,10 @@ class PositionPaperPage(HeadlessPage):
             .exists()
         ):
             errors.setdefault("citation_id", []).append(
-                _("Die Zitier-ID „%(id)s“ ist bereits vergeben.") % {"id": self.citation_id}
+                _(
+                    "Diese Zitier-ID ist schon vergeben. Bitte eine andere wählen oder das "
+                    "Feld leeren, dann wird eine freie erzeugt."
+                )
             )
 
     def _clean_status(self, errors):
@@ -262,7 +267,11 @@ class PositionPaperPage(HeadlessPage):
             )
 
     def next_citation_id(self) -> str:
-        """The next free citation ID for this paper's type and publication year."""
+        """The next free citation ID for this paper's type and publication year.
+
+        One above the highest number in use (numerically, so ...-1000 follows ...-999);
+        it always matches CITATION_ID_RE.
+        """
         code = CITATION_CODES.get(self.paper_type, "POS")
         year = (self.publication_date or timezone.localdate()).year
         prefix = f"{CITATION_PREFIX}-{code}-{year}-"

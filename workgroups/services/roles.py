@@ -19,6 +19,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from workgroups.access.public import released_collection_ensure
 from workgroups.models import (
     Addressee,
     MinutesIndexPage,
@@ -241,6 +242,8 @@ def site_bootstrap(*, site_name: str | None = None) -> dict:
 
     editors = editors_group_ensure()
     editors_task_ensure()
+    # Files editors make public on purpose (workgroups/access/public.py).
+    released_collection_ensure()
     accesses = [
         working_group_roles_ensure(working_group=group)
         for group in WorkingGroupPage.objects.all().order_by("path")

@@ -1,0 +1,1 @@
+"""Who sees what in the admin and which documents are public: one policy, wired into Wagtail."""
