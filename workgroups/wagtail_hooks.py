@@ -139,7 +139,8 @@ def explorer_pages_in_scope(parent_page, pages, request):
 
 @hooks.register("construct_page_chooser_queryset")
 def chooser_pages_in_scope(pages, request):
-    return pages.filter(admin_scope(request.user).pages_q())
+    # The chooser also searches these pages, so the filter must be one a search backend applies.
+    return pages.filter(admin_scope(request.user).searchable_pages_q())
 
 
 # order=1: registered after Wagtail's base page viewset, so this one serves every page type.

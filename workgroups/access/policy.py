@@ -66,6 +66,16 @@ class AdminScope:
             return Q()
         return self.workspace_q(prefix) | self.public.q(prefix)
 
+    def searchable_pages_q(self) -> Q:
+        """``pages_q`` as an ``id__in`` filter, which Wagtail's search backends can apply.
+
+        A search backend only understands filters on indexed fields; the expiry date of the
+        public rule is not one of them.
+        """
+        if self.everything:
+            return Q()
+        return Q(id__in=Page.objects.filter(self.pages_q()).values("pk"))
+
     def in_workspace(self, page: Page) -> bool:
         return (
             self.everything
