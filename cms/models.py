@@ -34,3 +34,18 @@ class HomePage(HeadlessPage):
     class Meta:
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
+
+
+class RequestCounter(models.Model):
+    """Requests of one client in its current throttle window (when the cache cannot count)."""
+
+    key = models.CharField(max_length=200, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    window_ends = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("Anfragezähler")
+        verbose_name_plural = _("Anfragezähler")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"
