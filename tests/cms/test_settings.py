@@ -130,3 +130,10 @@ def test_trusted_proxy_count_keeps_the_former_variable_name():
     assert subprocess.run(run, env=env, cwd=root, capture_output=True, text=True).stdout == "2\n"
     env["TRUSTED_PROXY_COUNT"] = "1"
     assert subprocess.run(run, env=env, cwd=root, capture_output=True, text=True).stdout == "1\n"
+
+
+def test_the_generated_secret_is_not_committed():
+    result = subprocess.run(
+        ["git", "check-ignore", "--quiet", "var/secret_key"], cwd=SETTINGS_DIR.parents[1]
+    )
+    assert result.returncode == 0
