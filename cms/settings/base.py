@@ -187,6 +187,8 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: it would learn who works in the admin (and the CSP blocks it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "pptx", "txt", "csv", "zip"]
@@ -317,23 +319,24 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "cms.net.client_ip"
 
 # Content Security Policy (django-csp) of the admin, the only HTML Django renders for people.
-# Each exception is needed by Wagtail 8's admin (checked in Chromium, frontend/tests/e2e/admin.e2e.ts):
+# Measured in Chromium on the admin's pages (frontend/tests/e2e/admin.e2e.ts); each exception
+# is one Wagtail 8 needs:
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        # Inline <script>s without nonce in Wagtail's own templates: InlinePanel
-        # (panels/inline_panel.html), MultipleChooserPanel, the date/time choosers
-        # (widgets/date_input.html, time_input.html, datetime_input.html).
+        # Inline <script>s without a nonce in Wagtail's own templates: page listings and
+        # history, reports, user lists, and the edit forms (InlinePanel, MultipleChooserPanel,
+        # the date and time choosers in widgets/date_input.html, time_input.html, …).
         "script-src": ["'self'", "'unsafe-inline'"],
-        # style="…" attributes throughout Wagtail's templates and its JS components.
+        # style="…" attributes in the edit forms' templates and components.
         "style-src": ["'self'", "'unsafe-inline'"],
-        # Upload previews (blob:) and Wagtail's inline SVG/data icons (data:).
+        # Previews of images chosen for upload and rich-text embeds before they are saved.
         "img-src": ["'self'", "data:", "blob:"],
-        # Wagtail's admin fonts are inlined as data: URIs in its stylesheets.
-        "font-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
         "connect-src": ["'self'"],
         # The live preview frames the headless frontend.
         "frame-src": ["'self'", FRONTEND_URL],
+        # Wagtail frames its own pages (choosers, preview); nobody else may.
         "frame-ancestors": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
