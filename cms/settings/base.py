@@ -273,8 +273,8 @@ SPECTACULAR_SETTINGS = {
         "LevelEnum": "workgroups.models.choices.Level",
         "PageTypeEnum": "workgroups.selectors.PAGE_TYPE_CHOICES",
     },
-    # A fixed Redoc release (its address is allowed by the docs page's CSP), not "latest".
-    "REDOC_DIST": "https://cdn.jsdelivr.net/npm/redoc@2.5.0",
+    # Redoc 2.x from jsDelivr (allowed by the docs page's CSP), not whatever "latest" becomes.
+    "REDOC_DIST": "https://cdn.jsdelivr.net/npm/redoc@2",
 }
 # Server-side API response cache: entries are keyed by a content version that every
 # publish, unpublish, move, delete and privacy change replaces, so a publish is visible at
@@ -348,8 +348,8 @@ CSP_DATA_POLICY = {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}
 # Documents: nothing may load or run (Wagtail sets the same header on the files it serves);
 # no frame-ancestors, since browsers' PDF viewers may frame the file.
 CSP_DOCUMENT_POLICY = {"default-src": ["'none'"], "form-action": ["'self'"]}
-# The API documentation (Redoc): its script from jsDelivr, its fonts from Google, a worker
-# from a blob, the schema from here.
+# The API documentation (Redoc, drf-spectacular's template): its script from jsDelivr plus the
+# template's inline Redoc.init(), its fonts from Google, a worker from a blob, the schema from here.
 CSP_API_DOCS_POLICY = {
     "default-src": ["'none'"],
     "script-src": ["https://cdn.jsdelivr.net", "'unsafe-inline'"],

@@ -191,3 +191,13 @@ def test_the_admin_policy_names_only_what_wagtail_needs(client, db):
     # No script from anywhere but here (the inline exception is documented in base.py).
     assert directives["script-src"] <= {"'self'", "'unsafe-inline'"}
     assert "'unsafe-eval'" not in str(directives)
+
+
+def test_the_api_docs_may_load_exactly_what_their_page_names(client, db):
+    import re
+
+    response = client.get("/api/v1/docs/")
+    directives = _directives(response["Content-Security-Policy"])
+    scripts = re.findall(r'<script src="(https://[^/"]+)/', response.content.decode())
+    assert scripts and {f"{origin}" for origin in scripts} <= directives["script-src"]
+    assert directives["default-src"] == {"'none'"} and directives["frame-ancestors"] == {"'none'"}
