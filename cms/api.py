@@ -186,7 +186,9 @@ def _query_dict(params, serializer_class) -> dict:
     return data
 
 
-_DIGITS = re.compile(r"[0-9]{1,9}")
+_DIGITS = re.compile(r"[0-9]+")
+# Longer numbers are past any end (and int() refuses strings beyond 4300 digits).
+_MAX_DIGITS = 18
 
 
 class StrictPageNumberPagination(PageNumberPagination):
@@ -202,7 +204,7 @@ class StrictPageNumberPagination(PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        size = int(raw) if _DIGITS.fullmatch(raw) else 0
+        size = int(raw) if _DIGITS.fullmatch(raw) and len(raw) <= _MAX_DIGITS else 0
         if not 1 <= size <= self.max_page_size:
             raise exceptions.ValidationError(
                 {
@@ -217,16 +219,22 @@ class StrictPageNumberPagination(PageNumberPagination):
     def paginate_queryset(self, queryset, request, view=None):
         raw = request.query_params.get(self.page_query_param, "1")
         # ASCII digits only: str.isdigit() also accepts "²", which int() rejects.
-        if not _DIGITS.fullmatch(raw) or int(raw) < 1:
+        if not _DIGITS.fullmatch(raw) or not raw.lstrip("0"):
             raise exceptions.ValidationError(
                 {"page": [_("Die Seitenzahl muss eine ganze Zahl ab 1 sein.")]}
             )
         try:
+            if len(raw.lstrip("0")) > _MAX_DIGITS:
+                raise exceptions.NotFound
             return super().paginate_queryset(queryset, request, view)
         except exceptions.NotFound as exc:
             if self.page_out_of_range_status == 404:
                 raise exceptions.NotFound(_("Diese Seite gibt es nicht.")) from exc
             raise exceptions.ValidationError({"page": [_("Diese Seite gibt es nicht.")]}) from exc
+
+    def get_page_number(self, request, paginator):
+        # Checked above: digits, at most _MAX_DIGITS of them after the leading zeros.
+        return request.query_params.get(self.page_query_param, "1").lstrip("0")
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

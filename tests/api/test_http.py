@@ -226,3 +226,26 @@ def test_outside_the_api_errors_stay_html(client, world):
     response = client.get("/gibt-es-nicht/")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize(
+    ("page", "status"),
+    [
+        ("7952663341154713993216", 404),
+        ("9" * 5000, 404),
+        ("0" * 5000 + "1", 200),
+        ("0", 400),
+        ("000", 400),
+    ],
+)
+def test_huge_or_zero_page_numbers_are_answered_not_crashed(client, world, page, status):
+    response = client.get(f"/api/v1/papers/?page={page}")
+    assert response.status_code == status, response.content[:300]
+    if status != 200:
+        assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_huge_page_size_is_a_400(client, world):
+    response = client.get(f"/api/v1/papers/?page_size={'9' * 5000}")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["parameter"] == "page_size"
