@@ -47,7 +47,7 @@ class Hit(NamedTuple):
     retry_after: int
 
 
-def hit(*, key: str, window: int) -> Hit:
+def counter_hit(*, key: str, window: int) -> Hit:
     """Count one request under ``key``; a window starts with a key's first request."""
     backend = caches["default"]
     if isinstance(backend, ATOMIC_CACHES):
@@ -114,7 +114,7 @@ class AnonymousThrottleMiddleware:
             request.user, "is_authenticated", False
         ):
             rate = rate_parse(settings.THROTTLE_ANON_RATE)
-            counted = hit(key=f"anon:{client_ip(request)}", window=rate.seconds)
+            counted = counter_hit(key=f"anon:{client_ip(request)}", window=rate.seconds)
             if counted.count > rate.requests:
                 return self.too_many(request, counted.retry_after)
         return self.get_response(request)

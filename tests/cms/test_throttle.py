@@ -12,7 +12,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from cms.models import RequestCounter
-from cms.throttle import Rate, hit, rate_parse
+from cms.throttle import Rate, counter_hit, rate_parse
 
 DATABASE_CACHE = {
     "default": {
@@ -37,23 +37,23 @@ def test_rates_are_read_like_drf(rate, expected):
 
 def test_the_local_memory_cache_counts_and_starts_a_new_window():
     caches["default"].clear()
-    assert [hit(key="a", window=60).count for _ in range(3)] == [1, 2, 3]
-    assert hit(key="b", window=60).count == 1
-    assert 55 <= hit(key="a", window=60).retry_after <= 60
+    assert [counter_hit(key="a", window=60).count for _ in range(3)] == [1, 2, 3]
+    assert counter_hit(key="b", window=60).count == 1
+    assert 55 <= counter_hit(key="a", window=60).retry_after <= 60
     caches["default"].delete_many(["sprachrohr:throttle:a", "sprachrohr:throttle:a:ends"])
-    assert hit(key="a", window=60).count == 1
+    assert counter_hit(key="a", window=60).count == 1
 
 
 @pytest.mark.django_db
 @override_settings(CACHES=DATABASE_CACHE)
 def test_with_the_database_cache_a_counter_row_counts():
-    assert [hit(key="anon:10.0.0.1", window=60).count for _ in range(3)] == [1, 2, 3]
+    assert [counter_hit(key="anon:10.0.0.1", window=60).count for _ in range(3)] == [1, 2, 3]
     row = RequestCounter.objects.get(key="anon:10.0.0.1")
     assert row.count == 3
-    assert 55 <= hit(key="anon:10.0.0.1", window=60).retry_after <= 60
+    assert 55 <= counter_hit(key="anon:10.0.0.1", window=60).retry_after <= 60
     # Once the window has ended the next request starts a new one.
     RequestCounter.objects.filter(pk=row.pk).update(window_ends=timezone.now())
-    counted = hit(key="anon:10.0.0.1", window=60)
+    counted = counter_hit(key="anon:10.0.0.1", window=60)
     assert counted.count == 1 and counted.retry_after == 60
 
 
@@ -63,7 +63,7 @@ def test_a_new_client_clears_rows_whose_window_ended_long_ago():
     long_ago = timezone.now() - dt.timedelta(hours=2)
     RequestCounter.objects.create(key="anon:alt", count=9, window_ends=long_ago)
     RequestCounter.objects.create(key="anon:frisch", count=2, window_ends=timezone.now())
-    hit(key="anon:neu", window=60)
+    counter_hit(key="anon:neu", window=60)
     assert set(RequestCounter.objects.values_list("key", flat=True)) == {"anon:frisch", "anon:neu"}
 
 
