@@ -85,7 +85,7 @@ def _get(url: str, forwarded_for: str) -> int:
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_requests_on_postgresql_never_exceed_the_budget(live_server, settings):
     """400 requests from 12 threads against a live server, as one client behind Caddy.
 
