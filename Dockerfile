@@ -23,4 +23,4 @@ RUN mkdir -p /var/lib/sprachrohr/static /var/lib/sprachrohr/media /var/lib/sprac
 
 USER sprachrohr
 EXPOSE 8000
-CMD ["gunicorn", "cms.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30", "--access-logfile", "-"]
+CMD ["gunicorn", "cms.wsgi", "--config", "cms/deploy/gunicorn.conf.py", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30", "--access-logfile", "-"]

@@ -3,7 +3,6 @@
 from django.urls import path
 
 from bench.api_wagtail_v2 import api_router
-from cms.urls import handler404, handler500  # noqa: F401 - Django looks them up here
 from cms.urls import urlpatterns as project_urlpatterns
 
 urlpatterns = [path("api/v2/", api_router.urls), *project_urlpatterns]

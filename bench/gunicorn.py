@@ -22,6 +22,8 @@ class Gunicorn:
             [
                 str(ROOT / ".venv" / "bin" / "gunicorn"),
                 "cms.wsgi:application",
+                "--config",
+                str(ROOT / "cms" / "deploy" / "gunicorn.conf.py"),
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",

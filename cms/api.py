@@ -1,14 +1,16 @@
-"""Shared API plumbing: problem+json errors (RFC 9457), strict query parameters, pagination."""
+"""Shared API plumbing: the public API policy, problem+json errors, strict parameters, pagination."""
 
+import re
 from http import HTTPStatus
 
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import exception_handler as drf_exception_handler
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -21,6 +23,8 @@ TITLES = {
     404: _("Nicht gefunden"),
     405: _("Methode nicht erlaubt"),
     406: _("Format nicht verfügbar"),
+    413: _("Anfrage zu groß"),
+    414: _("Adresse zu lang"),
     429: _("Zu viele Anfragen"),
     500: _("Interner Fehler"),
     503: _("Dienst nicht verfügbar"),
@@ -122,10 +126,30 @@ def problem_response(request, status: int, detail: str, code: str = "") -> JsonR
     )
 
 
-class StrictQueryParamsMixin:
+class PublicApiPolicy:
+    """What every view of the public read API shares: JSON, anonymous, problem+json errors.
+
+    Set here rather than in REST_FRAMEWORK, so Wagtail's admin API keeps DRF's defaults
+    (session authentication, a real user). Throttling is not DRF's: the anonymous budget
+    covers feeds and documents too (cms.throttle.AnonymousThrottleMiddleware).
+    """
+
+    renderer_classes = [JSONRenderer]
+    parser_classes = [JSONParser]
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    throttle_classes: list = []
+    pagination_class = None
+
+    def get_exception_handler(self):
+        return problem_exception_handler
+
+
+class StrictQueryParamsMixin(PublicApiPolicy):
     """Validate query parameters with a serializer; unknown parameters are a 400 too.
 
-    Set ``query_serializer_class``; read the cleaned values from ``self.query``.
+    Every public API view mixes this in (and with it the PublicApiPolicy). Set
+    ``query_serializer_class``; read the cleaned values from ``self.query``.
     """
 
     query_serializer_class: type[serializers.Serializer] | None = None
@@ -162,6 +186,11 @@ def _query_dict(params, serializer_class) -> dict:
     return data
 
 
+_DIGITS = re.compile(r"[0-9]+")
+# Longer numbers are past any end (and int() refuses strings beyond 4300 digits).
+_MAX_DIGITS = 18
+
+
 class StrictPageNumberPagination(PageNumberPagination):
     """Page-number pagination whose bad input is a 400, not a silent clamp or a 404."""
 
@@ -175,10 +204,7 @@ class StrictPageNumberPagination(PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        try:
-            size = int(raw)
-        except ValueError:
-            size = 0
+        size = int(raw) if _DIGITS.fullmatch(raw) and len(raw) <= _MAX_DIGITS else 0
         if not 1 <= size <= self.max_page_size:
             raise exceptions.ValidationError(
                 {
@@ -192,16 +218,23 @@ class StrictPageNumberPagination(PageNumberPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         raw = request.query_params.get(self.page_query_param, "1")
-        if not raw.isdigit() or int(raw) < 1:
+        # ASCII digits only: str.isdigit() also accepts "²", which int() rejects.
+        if not _DIGITS.fullmatch(raw) or not raw.lstrip("0"):
             raise exceptions.ValidationError(
                 {"page": [_("Die Seitenzahl muss eine ganze Zahl ab 1 sein.")]}
             )
         try:
+            if len(raw.lstrip("0")) > _MAX_DIGITS:
+                raise exceptions.NotFound
             return super().paginate_queryset(queryset, request, view)
         except exceptions.NotFound as exc:
             if self.page_out_of_range_status == 404:
                 raise exceptions.NotFound(_("Diese Seite gibt es nicht.")) from exc
             raise exceptions.ValidationError({"page": [_("Diese Seite gibt es nicht.")]}) from exc
+
+    def get_page_number(self, request, paginator):
+        # Checked above: digits, at most _MAX_DIGITS of them after the leading zeros.
+        return request.query_params.get(self.page_query_param, "1").lstrip("0")
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
@@ -218,17 +251,6 @@ class StrictPageNumberPagination(PageNumberPagination):
 def public_api_endpoints(endpoints):
     """drf-spectacular preprocessing hook: document /api/v1 only, not Wagtail's admin API."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
-
-
-class AnonymousRateThrottle(AnonRateThrottle):
-    """Anonymous throttling whose rate is read per request, so settings overrides apply.
-
-    DRF binds ``THROTTLE_RATES`` when the class is defined; reading it here instead lets
-    tests (and a settings reload) change ``DEFAULT_THROTTLE_RATES``.
-    """
-
-    def get_rate(self):
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
 
 class ProblemSerializer(serializers.Serializer):

@@ -1,6 +1,10 @@
 """The one place that reads configuration from the environment (12-factor)."""
 
+import contextlib
 import os
+import secrets
+import tempfile
+from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -66,3 +70,50 @@ def env_database(name: str, default: str) -> dict:
             "timeout": 20,
         }
     return config
+
+
+def cache_from_url(url: str, *, max_entries: int) -> dict:
+    """A CACHES entry from a URL.
+
+    db://table (default), locmem://name (one process only: tests), file:///dir,
+    redis://host:port/db (needs the `redis` package), memcached://host:port (pymemcache).
+    """
+    scheme, _sep, rest = url.partition("://")
+    backends = {
+        "db": ("django.core.cache.backends.db.DatabaseCache", rest or "sprachrohr_cache"),
+        "locmem": ("django.core.cache.backends.locmem.LocMemCache", rest or "sprachrohr"),
+        "file": ("django.core.cache.backends.filebased.FileBasedCache", rest),
+        "redis": ("django.core.cache.backends.redis.RedisCache", url),
+        "rediss": ("django.core.cache.backends.redis.RedisCache", url),
+        "memcached": ("django.core.cache.backends.memcached.PyMemcacheCache", rest),
+    }
+    if scheme not in backends:
+        raise ImproperlyConfigured(f"CACHE_URL: unknown scheme {scheme!r}.")
+    backend, location = backends[scheme]
+    config = {"BACKEND": backend, "LOCATION": location}
+    if scheme in ("db", "locmem", "file"):
+        config["OPTIONS"] = {"MAX_ENTRIES": max_entries}
+    return config
+
+
+def secret_from_file(path: Path) -> str:
+    """This installation's own secret key, generated into ``path`` on first use (mode 0600).
+
+    Several processes may start at once (web server, worker, scheduler): the key is written
+    to a temporary file and linked into place, so every process reads the one complete key.
+    """
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".secret-")
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(50))
+        # Another process linked its key first: that one counts.
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp, path)
+    finally:
+        os.unlink(tmp)
+    return path.read_text().strip()

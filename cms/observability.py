@@ -75,3 +75,30 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             payload["exception"] = self.formatException(record.exc_info)
         return json.dumps(payload, ensure_ascii=False)
+
+
+def logging_config(*, log_format: str, level: str, access: bool) -> dict:
+    """The LOGGING setting: one console handler, plain or JSON lines, each with the request id."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": "cms.observability.RequestIdFilter"}},
+        "formatters": {
+            "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+            "json": {"()": "cms.observability.JsonFormatter"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": log_format,
+                "filters": ["request_id"],
+            }
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": {
+            "django.db.backends": {"level": "WARNING"},
+            "django.server": {"level": "WARNING"},
+            "elastic_transport": {"level": "WARNING"},
+            "sprachrohr.access": {"level": "INFO" if access else "WARNING"},
+        },
+    }

@@ -8,10 +8,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.api import problem_response
 from cms.health import healthz, readyz
 from workgroups.feeds import papers_feed
 
+# Error answers under /api/ are problem+json (cms.middleware.ApiProblemMiddleware), so
+# Django's default error handlers serve everywhere.
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
@@ -24,27 +25,21 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+def debug_media_urlpatterns() -> list:
+    """Images and renditions from MEDIA_ROOT when DEBUG (the demo), like Caddy in production.
+
+    Documents are never served from /media/: only /documents/… checks collection view
+    restrictions (working-group minutes).
+    """
+    return [
+        pattern
+        for folder in ("images", "original_images")
+        for pattern in static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder
+        )
+    ]
+
+
+urlpatterns += debug_media_urlpatterns()
 urlpatterns += [path("", include(wagtail_urls))]
-
-
-def handler404(request, exception=None):
-    if request.path.startswith("/api/"):
-        return problem_response(
-            request, 404, "Diese Adresse gibt es in der API nicht.", code="nicht-gefunden"
-        )
-    from django.views.defaults import page_not_found
-
-    return page_not_found(request, exception)
-
-
-def handler500(request):
-    if request.path.startswith("/api/"):
-        return problem_response(
-            request, 500, "Ein interner Fehler ist aufgetreten.", code="interner-fehler"
-        )
-    from django.views.defaults import server_error
-
-    return server_error(request)

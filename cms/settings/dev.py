@@ -1,6 +1,9 @@
-"""Local development: debug on, console email, everything else from base."""
+"""Local development and `make demo`: debug on, plain static files, everything else from base."""
 
 from .base import *  # noqa: F403
 
 DEBUG = True
-STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

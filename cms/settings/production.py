@@ -1,9 +1,10 @@
 """Production: secrets and hosts from the environment, hardened defaults, JSON logs."""
 
 from cms.env import env_bool, env_int, env_list, env_str
+from cms.observability import logging_config
 
 from .base import *  # noqa: F403
-from .base import LOGGING
+from .base import LOG_LEVEL
 
 DEBUG = False
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", required=True)
@@ -27,8 +28,8 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 LOG_FORMAT = env_str("LOG_FORMAT", "json")
-LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
-LOGGING["loggers"]["sprachrohr.access"]["level"] = "INFO"
+LOG_ACCESS = True
+LOGGING = logging_config(log_format=LOG_FORMAT, level=LOG_LEVEL, access=LOG_ACCESS)
 
 SILENCED_SYSTEM_CHECKS = [
     # Wagtail's admin frames its own pages (preview, choosers): SAMEORIGIN, not DENY.

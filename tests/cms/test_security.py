@@ -110,3 +110,94 @@ def test_production_redirects_to_https(client, db, settings, path):
     settings.SECURE_SSL_REDIRECT = True
     response = client.get(path)
     assert response.status_code == 301 and response["Location"].startswith("https://")
+
+
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3, TRUSTED_PROXY_COUNT=1)
+def test_behind_the_proxy_a_lockout_holds_only_the_attackers_address(client, editor):
+    from axes.models import AccessAttempt
+
+    url = reverse("wagtailadmin_login")
+    # Every request comes from Caddy's address; X-Forwarded-For names the client.
+    attacker = {"REMOTE_ADDR": "172.18.0.5", "HTTP_X_FORWARDED_FOR": "203.0.113.66"}
+    colleague = {"REMOTE_ADDR": "172.18.0.5", "HTTP_X_FORWARDED_FOR": "198.51.100.20"}
+    for _ in range(3):
+        client.post(url, {"username": editor.username, "password": "falsch"}, **attacker)
+    locked = client.post(url, {"username": editor.username, "password": "geheim-123"}, **attacker)
+    assert locked.status_code == 429
+    assert AccessAttempt.objects.get(username=editor.username).ip_address == "203.0.113.66"
+    response = client.post(
+        url, {"username": editor.username, "password": "geheim-123"}, **colleague
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(editor.pk)
+
+
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3, TRUSTED_PROXY_COUNT=1)
+def test_a_forged_forwarded_for_does_not_escape_the_lockout(client, editor):
+    url = reverse("wagtailadmin_login")
+    for i in range(3):
+        client.post(
+            url,
+            {"username": editor.username, "password": "falsch"},
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{i}, 203.0.113.66",
+        )
+    locked = client.post(
+        url,
+        {"username": editor.username, "password": "geheim-123"},
+        HTTP_X_FORWARDED_FOR="10.0.0.99, 203.0.113.66",
+    )
+    assert locked.status_code == 429
+
+
+def _directives(header: str) -> dict[str, set[str]]:
+    return {
+        name: set(values)
+        for name, *values in (part.split() for part in header.split(";") if part.strip())
+    }
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/papers/", "/api/v1/gibt-es-nicht/", "/feeds/papers.atom"]
+)
+def test_data_answers_allow_nothing_to_load_or_frame_them(client, site_tree, path):
+    response = client.get(path)
+    assert _directives(response["Content-Security-Policy"]) == {
+        "default-src": {"'none'"},
+        "frame-ancestors": {"'none'"},
+    }
+
+
+def test_served_documents_and_their_errors_allow_nothing(client, site_tree):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    document = get_document_model()(title="Satzung", collection=Collection.get_first_root_node())
+    document.file.save("satzung.txt", ContentFile(b"<script>alert(1)</script>"), save=False)
+    document.save()
+    served = client.get(document.url)
+    assert served.status_code == 200
+    assert _directives(served["Content-Security-Policy"])["default-src"] == {"'none'"}
+    missing = client.get("/documents/999999/fehlt.pdf")
+    assert missing.status_code == 404
+    assert _directives(missing["Content-Security-Policy"])["default-src"] == {"'none'"}
+
+
+def test_the_admin_policy_names_only_what_wagtail_needs(client, db):
+    directives = _directives(client.get(reverse("wagtailadmin_login"))["Content-Security-Policy"])
+    assert directives["default-src"] == {"'self'"}
+    assert directives["object-src"] == {"'none'"}
+    assert directives["frame-ancestors"] == {"'self'"}
+    # No script from anywhere but here (the inline exception is documented in base.py).
+    assert directives["script-src"] <= {"'self'", "'unsafe-inline'"}
+    assert "'unsafe-eval'" not in str(directives)
+
+
+def test_the_api_docs_may_load_exactly_what_their_page_names(client, db):
+    import re
+
+    response = client.get("/api/v1/docs/")
+    directives = _directives(response["Content-Security-Policy"])
+    scripts = re.findall(r'<script src="(https://[^/"]+)/', response.content.decode())
+    assert scripts and {f"{origin}" for origin in scripts} <= directives["script-src"]
+    assert directives["default-src"] == {"'none'"} and directives["frame-ancestors"] == {"'none'"}

@@ -1,10 +1,18 @@
-"""Settings come from the environment; German and SQLite are the embedded defaults."""
+"""Settings come from the environment, grouped by concern; German and SQLite are the defaults."""
+
+import ast
+import os
+import stat
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.env import env_bool, env_database
+from cms.env import env_bool, env_database, secret_from_file
 
 
 def test_german_defaults():
@@ -38,3 +46,94 @@ def test_admin_search_stays_on_the_database_backend():
     assert (
         settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "wagtail.search.backends.database"
     )
+
+
+SETTINGS_DIR = Path(__file__).resolve().parents[2] / "cms" / "settings"
+
+
+def _assigned_settings(tree: ast.Module) -> list[str]:
+    return [
+        target.id
+        for node in tree.body
+        for target in getattr(node, "targets", [getattr(node, "target", None)])
+        if isinstance(target, ast.Name) and target.id.isupper()
+    ]
+
+
+def test_base_defines_every_setting_once():
+    names = _assigned_settings(ast.parse((SETTINGS_DIR / "base.py").read_text()))
+    assert len(names) > 100
+    assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
+@pytest.mark.parametrize("module", ["base", "dev", "test", "production", "bench"])
+def test_settings_modules_never_patch_a_setting_in_place(module):
+    # Environments override whole settings; no `LOGGING["root"]["level"] = …` after the fact.
+    tree = ast.parse((SETTINGS_DIR / f"{module}.py").read_text())
+    patched = [
+        ast.unparse(target)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign | ast.AugAssign)
+        for target in getattr(node, "targets", [getattr(node, "target", None)])
+        if isinstance(target, ast.Subscript | ast.Attribute)
+    ]
+    mutating = [
+        ast.unparse(node)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in {"update", "append", "extend", "insert", "setdefault"}
+    ]
+    assert patched == [] and mutating == []
+
+
+def test_an_installation_without_secret_key_generates_and_keeps_its_own(tmp_path):
+    def secret_key() -> str:
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}
+        env.update(SPRACHROHR_VAR_DIR=str(tmp_path), DATABASE_URL="sqlite:///:memory:")
+        env.pop("DJANGO_SECRET_KEY", None)
+        result = subprocess.run(
+            [sys.executable, "-c", "from django.conf import settings; print(settings.SECRET_KEY)"],
+            cwd=SETTINGS_DIR.parents[1],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    first = secret_key()
+    assert len(first) >= 50 and "unsafe" not in first
+    assert secret_key() == first
+    stored = tmp_path / "secret_key"
+    assert stored.read_text().strip() == first
+    assert stat.S_IMODE(stored.stat().st_mode) == 0o600
+    # Another installation has another key.
+    assert secret_from_file(tmp_path / "other" / "secret_key") != first
+
+
+def test_concurrent_first_starts_agree_on_one_secret(tmp_path):
+    path = tmp_path / "secret_key"
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        keys = set(pool.map(lambda _i: secret_from_file(path), range(32)))
+    assert keys == {path.read_text().strip()}
+    assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]
+
+
+def test_trusted_proxy_count_keeps_the_former_variable_name():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "AXES_PROXY_COUNT": "2"}
+    env.pop("TRUSTED_PROXY_COUNT", None)
+    code = "from django.conf import settings; print(settings.TRUSTED_PROXY_COUNT)"
+    run = [sys.executable, "-c", code]
+    root = SETTINGS_DIR.parents[1]
+    assert subprocess.run(run, env=env, cwd=root, capture_output=True, text=True).stdout == "2\n"
+    env["TRUSTED_PROXY_COUNT"] = "1"
+    assert subprocess.run(run, env=env, cwd=root, capture_output=True, text=True).stdout == "1\n"
+
+
+def test_the_generated_secret_is_not_committed():
+    result = subprocess.run(
+        ["git", "check-ignore", "--quiet", "var/secret_key"], cwd=SETTINGS_DIR.parents[1]
+    )
+    assert result.returncode == 0

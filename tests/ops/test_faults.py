@@ -96,6 +96,8 @@ class App:
                 "-m",
                 "gunicorn",
                 "cms.wsgi",
+                "--config",
+                "cms/deploy/gunicorn.conf.py",
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",

@@ -36,10 +36,7 @@ def accepts_valid_data_within_the_result_window(ctx, response, case):
 def search_schema(search_engine, make_paper, settings):
     from django.core.wsgi import get_wsgi_application
 
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {"anon": "100000/min"},
-    }
+    settings.THROTTLE_ANON_RATE = "100000/min"
     make_paper("Fachkräfte für die Cloud", text="Die digitale Verwaltung braucht Fachkräfte.")
     make_paper("Breitband <b>überall</b>", text="Glasfaser & 5G für Sachsen.", tags=["Breitband"])
     # Like Django's test client: keep the test's database connection (and transaction)

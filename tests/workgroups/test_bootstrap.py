@@ -54,3 +54,50 @@ def test_removed_permission_is_repaired(group_software):
         ).values_list("permission__codename", flat=True)
     )
     assert codenames == {"add_page", "change_page"}
+
+
+def test_wagtails_default_groups_and_their_workflow_are_gone(site_tree):
+    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
+    # Nobody holds rights from the root page (Wagtail's groups did, with publishing).
+    assert not GroupPagePermission.objects.filter(page__depth=1).exists()
+    default_workflow = Workflow.objects.get(name="Moderators approval")
+    assert not default_workflow.active
+    assert not WorkflowPage.objects.filter(workflow=default_workflow).exists()
+    call_command("bootstrap_site", verbosity=0)
+    assert not Workflow.objects.get(name="Moderators approval").active
+
+
+def test_a_default_group_with_members_stays_with_a_warning(db, caplog):
+    from tests.factories import UserFactory
+    from workgroups.services.roles import site_bootstrap
+
+    moderator = UserFactory(username="alt-moderator", groups=[Group.objects.get(name="Moderators")])
+    with caplog.at_level("WARNING", logger="workgroups.services.roles"):
+        result = site_bootstrap(site_name="Testverband")
+    assert Group.objects.filter(name="Moderators").exists()
+    assert not Group.objects.filter(name="Editors").exists()
+    assert Workflow.objects.get(name="Moderators approval").active
+    assert len(result["warnings"]) == 1
+    assert "„Moderators“ hat 1 Mitglied(er)" in result["warnings"][0]
+    assert result["warnings"][0] in caplog.text
+    moderator.groups.clear()
+    assert site_bootstrap(site_name="Testverband")["warnings"] == []
+    assert not Group.objects.filter(name="Moderators").exists()
+    assert not Workflow.objects.get(name="Moderators approval").active
+
+
+@pytest.mark.parametrize(
+    ("base_url", "address"),
+    [
+        ("https://redaktion.verband.example", ("redaktion.verband.example", 443)),
+        ("http://127.0.0.1:8000", ("127.0.0.1", 8000)),
+    ],
+)
+def test_the_site_record_names_the_admins_address(db, settings, base_url, address):
+    from workgroups.services.roles import site_bootstrap
+
+    settings.WAGTAILADMIN_BASE_URL = base_url
+    site_bootstrap(site_name="Testverband")
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == address
+    assert site.root_url == base_url

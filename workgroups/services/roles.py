@@ -2,6 +2,10 @@
 their permissions, private areas and the two-step review workflow. Every function here is
 idempotent: running it again repairs drift and changes nothing else."""
 
+import logging
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -37,6 +41,11 @@ MEMBER_PAGE_PERMISSIONS = ("add", "change")
 EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
 IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image")
+# Created by Wagtail's migrations, with publish rights from the root; not roles of this site.
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
+logger = logging.getLogger(__name__)
 
 
 def _permission(app_label: str, codename: str) -> Permission:
@@ -201,9 +210,60 @@ def _review_workflow_ensure(*, access: WorkingGroupAccess, working_group: Workin
 
 
 @transaction.atomic
+def wagtail_default_groups_remove() -> list[str]:
+    """Remove Wagtail's default groups and their root workflow; returns warnings (German).
+
+    A default group that has members stays (removing it would take rights from people
+    without a word); so does the default workflow while a page is under its review.
+    """
+    warnings = []
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
+        members = group.user_set.count()
+        if members:
+            warnings.append(
+                _(
+                    "Die Wagtail-Standardgruppe „%(group)s“ hat %(count)s Mitglied(er) und "
+                    "bleibt bestehen; bitte die Personen einer Rolle des Verbands zuordnen "
+                    "und bootstrap_site erneut ausführen."
+                )
+                % {"group": group.name, "count": members}
+            )
+            continue
+        group.delete()
+    # Wagtail's default workflow (from the root, approved by "Moderators") is left without
+    # reviewers once that group is gone: switched off, its history kept.
+    workflow = Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True).first()
+    tasks = [task.specific for task in workflow.tasks] if workflow else []
+    if tasks and all(
+        isinstance(task, GroupApprovalTask) and not task.groups.exists() for task in tasks
+    ):
+        if workflow.workflow_states.active().exists():
+            warnings.append(
+                _(
+                    "Der Wagtail-Standard-Workflow „%(workflow)s“ hat keine Prüfenden mehr, "
+                    "aber noch laufende Prüfungen; er bleibt bis zu deren Abschluss aktiv."
+                )
+                % {"workflow": workflow.name}
+            )
+        else:
+            workflow.deactivate()
+            for task in tasks:
+                task.deactivate()
+    for warning in warnings:
+        logger.warning(warning)
+    return warnings
+
+
+def _site_address() -> tuple[str, int]:
+    # The Site record names where Django serves pages itself (the internal minutes), so
+    # Wagtail's full URLs of those pages lead to the admin's host; public pages use
+    # FRONTEND_URL (cms.models.HeadlessPage).
+    parts = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return parts.hostname or "localhost", parts.port or (443 if parts.scheme == "https" else 80)
+
+
 def site_bootstrap(*, site_name: str | None = None) -> dict:
     """Home page, section pages, editors, and the roles of every working group."""
-    from django.conf import settings
     from wagtail.models import Site
 
     from cms.models import HomePage
@@ -223,7 +283,8 @@ def site_bootstrap(*, site_name: str | None = None) -> dict:
         page_publish(page=home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True)
+        site = Site(is_default_site=True)
+    site.hostname, site.port = _site_address()
     site.root_page = home
     site.site_name = site_name
     site.save()
@@ -248,4 +309,11 @@ def site_bootstrap(*, site_name: str | None = None) -> dict:
         working_group_roles_ensure(working_group=group)
         for group in WorkingGroupPage.objects.all().order_by("path")
     ]
-    return {"home": home, "sections": sections, "editors": editors, "working_groups": accesses}
+    warnings = wagtail_default_groups_remove()
+    return {
+        "home": home,
+        "sections": sections,
+        "editors": editors,
+        "working_groups": accesses,
+        "warnings": warnings,
+    }

@@ -1,0 +1,96 @@
+/** The admin under its Content Security Policy: every page works, nothing is blocked. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { BACKEND, type Browser, apiJson, startBrowser } from "./helpers";
+
+let browser: Browser;
+let page: Page;
+const blocked: string[] = [];
+const pageErrors: string[] = [];
+let current = "";
+
+beforeAll(async () => {
+  browser = await startBrowser();
+  page = await browser.context.newPage();
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(`${current}: ${message.text().slice(0, 240)}`);
+  });
+  page.on("pageerror", (error) => pageErrors.push(`${current}: ${error.message}`));
+  await page.goto(`${BACKEND()}/admin/login/`);
+  await page.fill("#id_username", "admin");
+  await page.fill("#id_password", "demo-admin-2026");
+  await Promise.all([page.waitForURL((url) => !url.pathname.includes("/login")), page.locator("form button[type=submit]").first().click()]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function visit(path: string): Promise<void> {
+  current = path;
+  const response = await page.goto(`${BACKEND()}${path}`);
+  expect(response?.status(), path).toBe(200);
+  await page.waitForLoadState("networkidle");
+}
+
+describe("admin content security policy", () => {
+  it("blocks nothing on the admin's pages (listings, edit forms, history, media, users, reports)", async () => {
+    const papers = await apiJson<{ results: { slug: string }[] }>("/api/v1/papers/?page_size=1");
+    const paper = await apiJson<{ id: number }>(`/api/v1/papers/${papers.results[0]!.slug}/`);
+    const events = await apiJson<{ results: { slug: string }[] }>("/api/v1/events/?page_size=1");
+    const event = await apiJson<{ id: number }>(`/api/v1/events/${events.results[0]!.slug}/`);
+    const group = await apiJson<{ id: number }>("/api/v1/working-groups/it-sicherheit/");
+    const paths = [
+      "/admin/",
+      "/admin/pages/",
+      `/admin/pages/${group.id}/`,
+      `/admin/pages/${group.id}/edit/`,
+      `/admin/pages/${paper.id}/edit/`,
+      `/admin/pages/${event.id}/edit/`,
+      `/admin/pages/${paper.id}/history/`,
+      "/admin/documents/",
+      "/admin/documents/multiple/add/",
+      "/admin/images/",
+      "/admin/images/multiple/add/",
+      "/admin/snippets/",
+      "/admin/users/",
+      "/admin/groups/",
+      "/admin/reports/locked/",
+      "/admin/workflows/list/",
+      "/admin/account/",
+      "/django-admin/",
+    ];
+    for (const path of paths) await visit(path);
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("runs the edit form's widgets that need Wagtail's inline scripts", async () => {
+    const papers = await apiJson<{ results: { slug: string }[] }>("/api/v1/papers/?page_size=1");
+    const paper = await apiJson<{ id: number }>(`/api/v1/papers/${papers.results[0]!.slug}/`);
+    await visit(`/admin/pages/${paper.id}/edit/`);
+    // InlinePanel (panels/inline_panel.html) is set up by an inline script: adding works.
+    const total = page.locator("#id_key_demands-TOTAL_FORMS");
+    const before = Number(await total.inputValue());
+    if (before < 3) {
+      await page.locator("#id_key_demands-ADD").click();
+      expect(Number(await total.inputValue())).toBe(before + 1);
+    }
+    // The rich text editor (Draftail) and the StreamField are rendered by Wagtail's scripts.
+    expect(await page.locator(".Draftail-Editor").count()).toBeGreaterThan(0);
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("sends the admin's policy: scripts only from here, no avatars from elsewhere", async () => {
+    const response = await fetch(`${BACKEND()}/admin/login/`);
+    const policy = response.headers.get("content-security-policy") ?? "";
+    const directives = Object.fromEntries(
+      policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
+    );
+    expect(directives["script-src"]).toEqual(expect.arrayContaining(["'self'"]));
+    expect(directives["script-src"].filter((v: string) => v !== "'self'" && v !== "'unsafe-inline'")).toEqual([]);
+    expect(directives["font-src"]).toEqual(["'self'"]);
+    expect(directives["object-src"]).toEqual(["'none'"]);
+    expect(await (await fetch(`${BACKEND()}/admin/login/`)).text()).not.toContain("gravatar.com");
+  });
+});
