@@ -1,7 +1,8 @@
 """The whole test suite, as `make test` runs it.
 
 Starts a throwaway PostgreSQL (and Elasticsearch) as unprivileged users on loopback,
-runs the Python suite once on SQLite and once on PostgreSQL, then the frontend suites.
+runs the Python suite on SQLite and on PostgreSQL side by side (two processes, one per core),
+then the frontend suites.
 Any service that cannot start fails the run with its reason; nothing is skipped in CI.
 Before that: Ruff (lint and format), migrations, and the frontend's API types against the
 OpenAPI schema (``--write-types`` regenerates them; ``make types``).
@@ -33,6 +34,69 @@ def _run(title: str, argv: list[str], env: dict | None = None, cwd: Path = ROOT)
     )
     if result.returncode != 0:
         raise SystemExit(result.returncode)
+
+
+def _run_side_by_side(jobs: list[tuple[str, list[str], dict]]) -> None:
+    """Run the jobs at once, each into its own log; print a progress line each minute.
+
+    On success each job shows its summary lines, on failure its whole log.
+    """
+    titles = " und ".join(title for title, _argv, _env in jobs)
+    print(f"\n=== {titles} (gleichzeitig) ===", flush=True)
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="sprachrohr-run-") as tmp:
+        running = []
+        for number, (title, argv, env) in enumerate(jobs):
+            log_path = Path(tmp) / f"job-{number}.log"
+            log = log_path.open("wb")
+            process = subprocess.Popen(
+                argv, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+            )
+            running.append((title, process, log, log_path))
+        failed = []
+        next_report = started + 60
+        while running:
+            for entry in list(running):
+                title, process, log, log_path = entry
+                try:
+                    process.wait(timeout=1)
+                except subprocess.TimeoutExpired:
+                    continue
+                log.close()
+                running.remove(entry)
+                output = log_path.read_text(encoding="utf-8", errors="replace")
+                ok = process.returncode == 0
+                print(f"\n=== {title} ===", flush=True)
+                print(output if not ok else "\n".join(output.splitlines()[-3:]), flush=True)
+                print(
+                    f"--- {title}: {'ok' if ok else 'FEHLER'} ({time.monotonic() - started:.0f} s)",
+                    flush=True,
+                )
+                if not ok:
+                    failed.append(process.returncode)
+            if running and time.monotonic() >= next_report:
+                next_report += 60
+                elapsed = time.monotonic() - started
+                progress = ", ".join(
+                    f"{title}: {_last_progress(log_path)}" for title, _p, _l, log_path in running
+                )
+                print(f"    … {elapsed / 60:.0f} min: {progress}", flush=True)
+    if failed:
+        raise SystemExit(failed[0])
+
+
+def _last_progress(log_path: Path) -> str:
+    """The last pytest progress figure in a log ("[ 42%]"), or "läuft"."""
+    try:
+        tail = log_path.read_bytes()[-4000:].decode("utf-8", errors="replace")
+    except OSError:
+        return "läuft"
+    marks = [
+        part.split("]")[0].strip()
+        for part in tail.split("[")[1:]
+        if part.split("]")[0].strip().endswith("%")
+    ]
+    return marks[-1] if marks else "läuft"
 
 
 def api_types_generate(target: Path, env: dict) -> None:
@@ -177,26 +241,33 @@ def main() -> int:
             services.append(es)
             es_url = es.url
 
+        python_passes = []
         if not args.skip_sqlite:
-            _run(
-                "Python-Tests auf SQLite",
-                # Elasticsearch tests run once, in the PostgreSQL pass that has the node.
-                [
-                    python,
-                    "-m",
-                    "pytest",
-                    "-m",
-                    "not postgres and not browser and not elasticsearch",
-                    *args.pytest_args,
-                ],
-                env=base_env,
+            python_passes.append(
+                (
+                    "Python-Tests auf SQLite",
+                    # Elasticsearch tests run once, in the PostgreSQL pass that has the node.
+                    [
+                        python,
+                        "-m",
+                        "pytest",
+                        "-m",
+                        "not postgres and not browser and not elasticsearch",
+                        *args.pytest_args,
+                    ],
+                    base_env,
+                )
             )
         if not args.skip_postgres:
-            _run(
-                "Python-Tests auf PostgreSQL",
-                [python, "-m", "pytest", "-m", "not browser", *args.pytest_args],
-                env={**base_env, "DATABASE_URL": pg_url, "TEST_ELASTICSEARCH_URL": es_url},
+            python_passes.append(
+                (
+                    "Python-Tests auf PostgreSQL",
+                    [python, "-m", "pytest", "-m", "not browser", *args.pytest_args],
+                    {**base_env, "DATABASE_URL": pg_url, "TEST_ELASTICSEARCH_URL": es_url},
+                )
             )
+        if python_passes:
+            _run_side_by_side(python_passes)
         if not args.skip_frontend:
             _run(
                 "Frontend: Unit-, End-to-End- und Barrierefreiheitstests",
