@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "cms",
     "workgroups",
     "search",
+    "search.analytics",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -162,6 +163,9 @@ CACHES = {
 
 # Durable background tasks (index updates, notifications) in the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Functions without arguments the scheduler (manage.py run_scheduler) calls on every round,
+# after publishing scheduled pages; each must be cheap when there is nothing to do.
+SCHEDULER_JOBS = ["search.analytics.services.search_analytics_prune"]
 
 # --- E-mail --------------------------------------------------------------------------------------
 
@@ -256,6 +260,8 @@ SEARCH_RETRY_MAX_DELAY = env_int("SEARCH_RETRY_MAX_DELAY", 20)
 # … and given up after this many failed attempts (about an hour at the cap): the update is
 # then listed as failed (/readyz, admin report) until `search_index replay`.
 SEARCH_RETRY_MAX_ATTEMPTS = env_int("SEARCH_RETRY_MAX_ATTEMPTS", 200)
+# Weekly search statistics (search/analytics) are deleted after this many days.
+SEARCH_ANALYTICS_RETENTION_DAYS = env_int("SEARCH_ANALYTICS_RETENTION_DAYS", 365)
 
 # --- Public read API (/api/v1) -------------------------------------------------------------------
 

@@ -11,8 +11,11 @@ export function PaperItem({
   titleHtml,
   summaryHtml,
   snippets,
+  href,
 }: {
   paper: PaperListItem;
+  /** Where the title leads (search: through the click count); the paper by default. */
+  href?: string;
   headingLevel?: 2 | 3;
   /** Highlighted title (search); already made safe by safeHighlight. */
   titleHtml?: string;
@@ -30,7 +33,14 @@ export function PaperItem({
         <StatusBadge status={paper.status} />
       </div>
       <Heading>
-        {titleHtml ? (
+        {href ? (
+          // A plain link: the route handler behind it answers with a redirect, not a page.
+          titleHtml ? (
+            <a href={href} dangerouslySetInnerHTML={{ __html: titleHtml }} />
+          ) : (
+            <a href={href}>{paper.title}</a>
+          )
+        ) : titleHtml ? (
           <Link href={paper.url} dangerouslySetInnerHTML={{ __html: titleHtml }} />
         ) : (
           <Link href={paper.url}>{paper.title}</Link>

@@ -192,6 +192,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search/clicks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Geöffneten Suchtreffer zählen
+         * @description Zählt, dass ein Treffer einer Suche geöffnet wurde (je Woche und Suchbegriff, ohne Personenbezug), und nennt den Pfad des Papiers. 404, wenn das Papier nicht öffentlich ist.
+         */
+        post: operations["search_click"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search/suggest/": {
         parameters: {
             query?: never;
@@ -798,6 +818,26 @@ export interface components {
             link: string;
             /** Format: date */
             consultation_deadline: string | null;
+        };
+        /**
+         * @description A serializer of response data: DRF's rendering, with fields prepared cheaply.
+         *
+         *     List endpoints render up to 100 papers with their nested references per request, and
+         *     a detail nests a dozen serializers. DRF deep-copies every declared field per instance
+         *     and looks up every source through generic helpers (an ABC check per step). Here
+         *     fields are shallow copies (``_fresh``), and a field whose source is a plain
+         *     attribute path is read directly; anything else (a missing attribute, a default, a
+         *     callable, a computed source) takes DRF's own path.
+         */
+        SearchClick: {
+            /** @description Pfad des Papiers auf der Website. */
+            url: string;
+        };
+        SearchClickInputRequest: {
+            /** @description Die Suchanfrage des Treffers. */
+            q: string;
+            /** @description Kurzbezeichnung des Papiers. */
+            paper: string;
         };
         /** @description A page of search results with facets and a did-you-mean suggestion. */
         SearchResponse: {
@@ -1628,6 +1668,56 @@ export interface operations {
             };
             /** @description Die Suche ist vorübergehend nicht erreichbar. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search_click: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchClickInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchClick"];
+                };
+            };
+            /** @description Ungültiger oder unbekannter Parameter (der Name steht in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden oder nicht öffentlich. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Anfragen; `Retry-After` nennt die Wartezeit in Sekunden. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

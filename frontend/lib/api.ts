@@ -23,6 +23,7 @@ import type {
   PreviewPayload,
   Problem,
   RegulatoryProjectPage,
+  SearchClick,
   SearchResponse,
   SuggestResponse,
   TagPage,
@@ -72,20 +73,25 @@ export function buildApiUrl(path: string, query: Query = {}, base: string = apiB
 interface RequestOptions {
   /** `false`: never cached (search, preview). */
   cache?: boolean;
+  /** A JSON body: the request is a POST and never cached. */
+  body?: unknown;
 }
 
 async function request<T>(path: string, query: Query = {}, options: RequestOptions = {}): Promise<T> {
   const url = buildApiUrl(path, query);
   const init: RequestInit & { next?: { revalidate?: number; tags?: string[] } } =
-    options.cache === false
+    options.cache === false || options.body !== undefined
       ? { cache: "no-store" }
       : { next: { revalidate: REVALIDATE_SECONDS, tags: [API_TAG] } };
+  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": "de" };
+  if (options.body !== undefined) {
+    init.method = "POST";
+    init.body = JSON.stringify(options.body);
+    headers["Content-Type"] = "application/json";
+  }
   let response: Response;
   try {
-    response = await fetch(url, {
-      ...init,
-      headers: { Accept: "application/json", "Accept-Language": "de" },
-    });
+    response = await fetch(url, { ...init, headers });
   } catch (error) {
     throw new ApiError(503, url, null, `Backend nicht erreichbar (${url}): ${String(error)}`);
   }
@@ -163,6 +169,10 @@ export const api = {
   },
   search(query: Query): Promise<SearchResponse> {
     return request("/api/v1/search/", query, { cache: false });
+  },
+  /** Count an opened search result (the editors' search statistics); answers its path. */
+  searchClick(q: string, paper: string): Promise<SearchClick> {
+    return request("/api/v1/search/clicks/", {}, { body: { q, paper } });
   },
   /** The paper types and levels public papers have, labelled: the unfiltered search's facets. */
   async paperFacets(): Promise<Facets> {

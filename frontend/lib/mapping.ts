@@ -129,6 +129,12 @@ export function pageNumber(params: SearchParamsInput): number {
 }
 
 /** Build `path?query` from a record, dropping empty values; arrays repeat the key. */
+/** A path of this site (one leading slash, no scheme, no backslash), else null: no open redirect. */
+export function sitePath(value: string | null | undefined): string | null {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return null;
+  return value;
+}
+
 export function hrefWith(path: string, query: Record<string, string | number | readonly string[] | undefined | null>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

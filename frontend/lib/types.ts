@@ -43,6 +43,7 @@ export type PaperStatus = Schemas["PaperStatusEnum"];
 export type PageType = Schemas["PageTypeEnum"];
 
 export type SearchResponse = Schemas["SearchResponse"];
+export type SearchClick = Schemas["SearchClick"];
 export type SearchResult = Schemas["SearchResult"];
 export type Facets = SearchResponse["facets"];
 export type FacetName = keyof Facets;

@@ -100,6 +100,15 @@ class SuggestQuery(serializers.Serializer):
     )
 
 
+class SearchClickInput(serializers.Serializer):
+    q = TextParameter(max_length=MAX_QUERY_LENGTH, help_text=_("Die Suchanfrage des Treffers."))
+    paper = serializers.SlugField(max_length=255, help_text=_("Kurzbezeichnung des Papiers."))
+
+
+class SearchClickSerializer(ResponseSerializer):
+    url = serializers.CharField(help_text=_("Pfad des Papiers auf der Website."))
+
+
 class HighlightSerializer(ResponseSerializer):
     """Matched words marked with <mark>; everything else HTML-escaped."""
 

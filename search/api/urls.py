@@ -9,4 +9,5 @@ app_name = "search-api"
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("search/suggest/", views.SuggestView.as_view(), name="suggest"),
+    path("search/clicks/", views.SearchClickView.as_view(), name="click"),
 ]

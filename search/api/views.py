@@ -1,4 +1,6 @@
-"""The search endpoints: /api/v1/search/ and /api/v1/search/suggest/."""
+"""The search endpoints: /api/v1/search/, /api/v1/search/suggest/ and /api/v1/search/clicks/."""
+
+import json
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +18,10 @@ from cms.api import (
     problem_responses,
 )
 from cms.versions import index_generation
+from search.analytics.services import search_click_record, search_query_record
 from search.api.serializers import (
+    SearchClickInput,
+    SearchClickSerializer,
     SearchQuery,
     SearchResponseSerializer,
     SuggestQuery,
@@ -25,6 +30,7 @@ from search.api.serializers import (
 from search.backends import SearchUnavailable, search_backend
 from search.services import SUGGEST_LIMIT, completions_get, search_papers
 from workgroups.api.cache import cached_get, public_scope_cached
+from workgroups.selectors import paper_get_public
 
 BACKEND_HEADER = "X-Search-Backend"
 FILTERS = ("working_group", "paper_type", "addressee", "level", "regulatory_project")
@@ -72,7 +78,7 @@ class SearchView(StrictQueryParamsMixin, APIView):
 
         # Answers are shared for one content version and one index generation; one that
         # the database had to give while Elasticsearch was away is not kept.
-        return cached_get(
+        response = cached_get(
             request,
             build,
             timeout=settings.SEARCH_CACHE_SECONDS,
@@ -81,6 +87,16 @@ class SearchView(StrictQueryParamsMixin, APIView):
             cacheable=lambda response: response[BACKEND_HEADER] == search_backend().name,
             cache_control="no-cache",
         )
+        self.count_search(response)
+        return response
+
+    def count_search(self, response) -> None:
+        # Every first page of a query counts, served from the cache or not (search/analytics).
+        if response.status_code != 200 or self.query["page"] != 1 or not self.query.get("q"):
+            return
+        count = getattr(response, "data", None)
+        count = count["count"] if count is not None else json.loads(response.content)["count"]
+        search_query_record(q=self.query["q"], count=count)
 
     def respond(self, request) -> Response:
         query = self.query
@@ -149,4 +165,30 @@ class SuggestView(StrictQueryParamsMixin, APIView):
             raise _unavailable() from exc
         response = Response(SuggestResponseSerializer({"query": prefix, "results": results}).data)
         response["Cache-Control"] = "no-cache"
+        return response
+
+
+class SearchClickView(StrictQueryParamsMixin, APIView):
+    """An opened search result, counted for the editors' search statistics."""
+
+    @extend_schema(
+        operation_id="search_click",
+        summary="Geöffneten Suchtreffer zählen",
+        description=(
+            "Zählt, dass ein Treffer einer Suche geöffnet wurde (je Woche und Suchbegriff, "
+            "ohne Personenbezug), und nennt den Pfad des Papiers. 404, wenn das Papier "
+            "nicht öffentlich ist."
+        ),
+        request=SearchClickInput,
+        responses={200: SearchClickSerializer, **problem_responses(400, 404, 429)},
+    )
+    def post(self, request):
+        data = SearchClickInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        paper = paper_get_public(slug=data.validated_data["paper"])
+        if paper is None:
+            raise exceptions.NotFound(_("Dieses Papier gibt es nicht."))
+        search_click_record(q=data.validated_data["q"], paper_id=paper.pk)
+        response = Response(SearchClickSerializer({"url": paper.frontend_url}).data)
+        response["Cache-Control"] = "no-store"
         return response

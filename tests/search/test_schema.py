@@ -53,7 +53,11 @@ def search_schema(search_engine, make_paper, settings):
 
 def test_search_operations_conform_to_the_schema(search_schema):
     operations = [result.ok() for result in search_schema.get_all_operations()]
-    assert {op.path for op in operations} == {"/api/v1/search/", "/api/v1/search/suggest/"}
+    assert {op.path for op in operations} == {
+        "/api/v1/search/",
+        "/api/v1/search/suggest/",
+        "/api/v1/search/clicks/",
+    }
     for operation in operations:
 
         @given(case=operation.as_strategy())

@@ -132,7 +132,7 @@ def _healthy(url: str) -> bool:
 
 
 def elasticsearch_start(
-    *, heap: str = "384m", port: int | None = None, base: Path | None = None, timeout: float = 120
+    *, heap: str = "384m", port: int | None = None, base: Path | None = None, timeout: float = 300
 ) -> ElasticsearchNode:
     """Unpack, configure and start a node; raise ServiceError with its log if it fails."""
     archive = distribution_zip()

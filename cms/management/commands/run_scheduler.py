@@ -1,15 +1,17 @@
-"""Publish and unpublish scheduled pages periodically (Wagtail's publish_scheduled in a loop)."""
+"""The scheduler: Wagtail's publish_scheduled and the jobs in SCHEDULER_JOBS, in a loop."""
 
 import time
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
+
+from cms.scheduler import scheduler_round
 
 
 class Command(BaseCommand):
     help = (
-        "Veröffentlicht geplante Seiten regelmäßig (ruft publish_scheduled in einer Schleife auf)."
+        "Veröffentlicht geplante Seiten regelmäßig (publish_scheduled) und führt die "
+        "wiederkehrenden Aufgaben aus SCHEDULER_JOBS aus."
     )
 
     def add_arguments(self, parser):
@@ -21,10 +23,8 @@ class Command(BaseCommand):
     def handle(self, *args, interval: int, once: bool, **options):
         while True:
             close_old_connections()
-            try:
-                call_command("publish_scheduled", verbosity=0)
-            except Exception as exc:  # keep the loop alive when the database hiccups
-                self.stderr.write(f"publish_scheduled fehlgeschlagen: {exc}")
+            for failure in scheduler_round():
+                self.stderr.write(failure)
             if once:
                 return
             time.sleep(interval)

@@ -161,6 +161,7 @@ export default async function SearchPage({ searchParams }: Props) {
                         titleHtml={title ? safeHighlight(title) : undefined}
                         summaryHtml={summary ?? undefined}
                         snippets={body}
+                        href={state.q ? hrefWith("/api/treffer", { q: state.q, papier: hit.slug, ziel: hit.url }) : undefined}
                       />
                     );
                   })}

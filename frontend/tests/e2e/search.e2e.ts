@@ -48,6 +48,21 @@ describe("search", () => {
     expect(await count(page)).toBe(narrowed);
   });
 
+  it("opens a result through the click count and lands on the paper (no query left behind)", async () => {
+    await page.goto(`${SITE()}/suche/?q=Fachkr%C3%A4fte`);
+    const title = page.locator(".paper-item h3 a").first();
+    const href = await title.getAttribute("href");
+    expect(href).toMatch(/^\/api\/treffer\?q=Fachkr/);
+    const counted = page.waitForResponse((response) => response.url().includes("/api/treffer"));
+    await title.click();
+    const response = await counted;
+    expect(response.status()).toBe(303);
+    expect(response.headers()["cache-control"]).toBe("no-store");
+    await page.waitForURL((url) => !url.pathname.startsWith("/api/") && !url.pathname.startsWith("/suche/"));
+    expect(new URL(page.url()).search).toBe("");
+    expect(await page.locator("h1").innerText()).not.toBe("");
+  });
+
   it("offers suggestions as you type and opens one with the arrow keys", async () => {
     await page.goto(`${SITE()}/suche/`);
     await page.focus("#search-q");

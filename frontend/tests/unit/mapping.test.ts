@@ -15,6 +15,7 @@ import {
   safeHighlight,
   searchHref,
   searchState,
+  sitePath,
   statusKind,
   toggleFacet,
   truncate,
@@ -54,6 +55,12 @@ describe("paths", () => {
     expect(pathFromSegments(["arbeitskreise", "it-sicherheit"])).toBe("/arbeitskreise/it-sicherheit/");
     expect(pathFromSegments(["ver%C3%A4nderung"])).toBe("/veränderung/");
     expect(pathFromSegments([])).toBe("/");
+  });
+  it("accepts only paths of this site as a redirect target", () => {
+    expect(sitePath("/arbeitskreise/software/cloud/")).toBe("/arbeitskreise/software/cloud/");
+    for (const foreign of ["https://evil.example/", "//evil.example/", "/\\evil.example/", "evil", "", null]) {
+      expect(sitePath(foreign)).toBeNull();
+    }
   });
 });
 
