@@ -56,7 +56,7 @@ def kind_of(page: Page) -> str | None:
     return None
 
 
-def _stream_text(stream) -> str:
+def stream_text(stream) -> str:
     """Plain text of a StreamField body, block by block (headings, paragraphs, demands, …)."""
     chunks: list[str] = []
     for child in stream or []:
@@ -164,7 +164,7 @@ def paper_document(paper: PositionPaperPage, *, scope: PublicScope) -> dict:
             "subtitle": paper.subtitle,
             "summary": paper.summary,
             "lead": [paper.verdict, *demands],
-            "body": _stream_text(paper.body),
+            "body": stream_text(paper.body),
             "keywords": {
                 "tags": [t.name for t in tags],
                 "addressees": [

@@ -274,7 +274,8 @@ def main() -> int:
             "CHROMIUM_PATH": CHROMIUM,
         }
         run(
-            ["npx", "vitest", "run", "--config", "vitest.e2e.config.ts"],
+            # Arguments name spec files to run alone (`python -m tests.e2e.run admin`).
+            ["npx", "vitest", "run", "--config", "vitest.e2e.config.ts", *sys.argv[1:]],
             cwd=FRONTEND,
             env=e2e_env,
             title="End-to-End- und axe-Tests (Chromium)",

@@ -29,7 +29,11 @@ async function visit(path: string): Promise<void> {
   current = path;
   const response = await page.goto(`${BACKEND()}${path}`);
   expect(response?.status(), path).toBe(200);
-  await page.waitForLoadState("networkidle");
+  try {
+    await page.waitForLoadState("networkidle");
+  } catch (error) {
+    throw new Error(`${path}: ${String(error)}`);
+  }
 }
 
 describe("admin content security policy", () => {
