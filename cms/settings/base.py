@@ -32,6 +32,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "cms",
     "workgroups",
+    "workspace",
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

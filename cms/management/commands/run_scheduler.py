@@ -25,6 +25,12 @@ class Command(BaseCommand):
                 call_command("publish_scheduled", verbosity=0)
             except Exception as exc:  # keep the loop alive when the database hiccups
                 self.stderr.write(f"publish_scheduled fehlgeschlagen: {exc}")
+            try:
+                # Each reminder is logged once (workspace.DeadlineReminder): running this
+                # every turn sends nothing twice, and a missed turn is made up by the next.
+                call_command("send_deadline_reminders", verbosity=0)
+            except Exception as exc:  # a failing mail server must not stop publishing
+                self.stderr.write(f"send_deadline_reminders fehlgeschlagen: {exc}")
             if once:
                 return
             time.sleep(interval)
