@@ -110,3 +110,29 @@ def test_members_get_no_unclaimed_consultations_panel(client, world, member_soft
     html = _dashboard(client, member_software)
     assert "Anhörungen noch ohne Stellungnahme" not in html
     assert "Breitbandgesetz ohne Papier" not in html
+
+
+def test_co_authored_draft_is_listed_where_the_person_may_see_it(
+    client, world, group_software, group_security, member_security
+):
+    from django.contrib.auth.models import Permission
+    from wagtail.models import GroupPagePermission
+
+    draft = world.software_draft
+    draft.co_working_groups.set([group_security])
+    draft.save()
+    # The dashboard follows the admin policy: a right on the paper puts it in the workspace.
+    GroupPagePermission.objects.create(
+        group=group_security.access.members,
+        page=draft,
+        permission=Permission.objects.get(codename="change_page"),
+    )
+    drafts = _section(_dashboard(client, member_security), "workspace-drafts")
+    assert "Entwurf Software-Geheim" in drafts and "mitverfasst" in drafts
+
+
+def test_paper_editor_offers_the_internal_date(client, world, chair_software):
+    edit = reverse("wagtailadmin_pages:edit", args=[world.software_draft.pk])
+    form = reverse("workspace_paper_deadline", args=[world.software_draft.pk])
+    client.force_login(chair_software)
+    assert form in client.get(edit).content.decode()

@@ -117,7 +117,9 @@ def test_published_papers_get_no_reminders(mailbox, group_software, chair_softwa
     assert mailbox.messages == []
 
 
-def test_the_scheduler_sends_the_reminders_of_today(mailbox, reminded):
+def test_the_scheduler_sends_the_reminders_of_today(mailbox, reminded, monkeypatch):
+    # The loop's connection housekeeping would close the test transaction's connection.
+    monkeypatch.setattr("cms.management.commands.run_scheduler.close_old_connections", lambda: None)
     project = reminded["draft"].regulatory_projects.get()
     project.consultation_deadline = timezone.localdate() + dt.timedelta(days=7)
     project.save()
