@@ -78,7 +78,6 @@ class Person:
     name: str
     company: str
     role: str
-    email: str = ""
 
 
 @dataclass
@@ -399,7 +398,6 @@ def group_people(*, access: WorkingGroupAccess) -> list[Person]:
                 name=person_name(user),
                 company=organisation.name if organisation else "",
                 role=ROLE_LEAD if user.is_lead else ROLE_MEMBER,
-                email=user.email,
             )
         )
     return people
