@@ -1,4 +1,4 @@
-"""Publish and unpublish scheduled pages periodically (Wagtail's publish_scheduled in a loop)."""
+"""Publish and unpublish scheduled pages and send due deadline reminders, periodically, in a loop."""
 
 import time
 
@@ -9,7 +9,8 @@ from django.db import close_old_connections
 
 class Command(BaseCommand):
     help = (
-        "Veröffentlicht geplante Seiten regelmäßig (ruft publish_scheduled in einer Schleife auf)."
+        "Veröffentlicht geplante Seiten und sendet fällige Fristerinnerungen regelmäßig "
+        "(ruft publish_scheduled und send_deadline_reminders in einer Schleife auf)."
     )
 
     def add_arguments(self, parser):
