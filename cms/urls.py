@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.health import healthz, readyz
 from workgroups.feeds import papers_feed
+from workspace.feeds import deadlines_feed
 
 # Error answers under /api/ are problem+json (cms.middleware.ApiProblemMiddleware), so
 # Django's default error handlers serve everywhere.
@@ -18,6 +19,7 @@ urlpatterns = [
     path("readyz", readyz, name="readyz"),
     path("api/v1/", include("cms.api_urls")),
     path("feeds/papers.atom", papers_feed, name="feed-papers"),
+    path("feeds/deadlines.ics", deadlines_feed, name="feed-deadlines"),
     path("django-admin/", admin.site.urls),
     # Admin views that apply the working groups' visibility policy (same paths, first).
     path("admin/", include("workgroups.access.urls")),

@@ -32,6 +32,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "cms",
     "workgroups",
+    "workspace",
     "search",
     "search.analytics",
     "wagtail.contrib.settings",
@@ -165,7 +166,11 @@ CACHES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Functions without arguments the scheduler (manage.py run_scheduler) calls on every round,
 # after publishing scheduled pages; each must be cheap when there is nothing to do.
-SCHEDULER_JOBS = ["search.analytics.services.search_analytics_prune"]
+SCHEDULER_JOBS = [
+    "search.analytics.services.search_analytics_prune",
+    # Each reminder is logged once (workspace.DeadlineReminder): every round may run it.
+    "workspace.services.deadline_reminders_send",
+]
 
 # --- E-mail --------------------------------------------------------------------------------------
 

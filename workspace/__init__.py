@@ -1,0 +1,1 @@
+"""The working group's workspace: dashboard, due dates and deadline reminders."""
