@@ -11,6 +11,7 @@ export function PaperItem({
   titleHtml,
   summaryHtml,
   snippets,
+  pdfPassages,
 }: {
   paper: PaperListItem;
   headingLevel?: 2 | 3;
@@ -20,6 +21,8 @@ export function PaperItem({
   summaryHtml?: string;
   /** Highlighted body fragments (search), shown below the summary. */
   snippets?: string[];
+  /** Highlighted passages of the paper's PDF with their page (search). */
+  pdfPassages?: { page: number; highlight: string }[];
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const kind = statusKind(paper.status);
@@ -44,6 +47,12 @@ export function PaperItem({
       )}
       {snippets?.slice(0, 2).map((fragment, i) => (
         <p key={i} className="snippet" dangerouslySetInnerHTML={{ __html: safeHighlight(fragment) }} />
+      ))}
+      {pdfPassages?.map((passage) => (
+        <p key={passage.page} className="snippet snippet--pdf">
+          <span className="snippet__page">PDF, S. {passage.page}:</span>{" "}
+          <span dangerouslySetInnerHTML={{ __html: safeHighlight(passage.highlight) }} />
+        </p>
       ))}
       <dl className="paper-item__meta">
         <dt>Veröffentlicht</dt>
