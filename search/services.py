@@ -149,15 +149,15 @@ def _recover(
     query = request.query
     suggestion = suggestion_from(query, outcome.corrections)
     if suggestion:
-        corrected = replace(request, query=synonyms_expand(query_parse(suggestion)))
         if correct:
+            corrected = replace(request, query=synonyms_expand(query_parse(suggestion)))
             found = _run(corrected)
             if found.count:
                 return corrected, found, suggestion, None, False
-        elif _finds_papers(suggestion, filters=request.filters, hidden=request.hidden_ids):
-            # The user asked for their own spelling: offer the correction, do not apply it.
-            return request, outcome, None, suggestion, _relaxable(query)
-        suggestion = None
+            suggestion = None
+        elif not _finds_papers(suggestion, filters=request.filters, hidden=request.hidden_ids):
+            suggestion = None
+        # else: the user asked for their own spelling; the correction is only offered.
     if _relaxable(query):
         relaxed = replace(request, match_any=True)
         found = _run(relaxed)

@@ -44,6 +44,16 @@ def test_asked_for_the_own_spelling_the_correction_is_only_offered(search_engine
     )
 
 
+def test_the_own_spelling_of_several_words_gets_partial_matches_and_the_offer(
+    search_engine, papers
+):
+    data = search(q="Cybersicherhiet Mittelstand", correct="false")
+
+    assert (data["suggestion"], data["corrected_query"]) == ("Cybersicherheit Mittelstand", None)
+    assert data["relaxed"] is True
+    assert {r["id"] for r in data["results"]} == {papers["cyber"].pk, papers["cloud"].pk}
+
+
 def test_without_a_correction_the_best_partial_matches_come_relaxed(search_engine, papers):
     data = search(q="Cloud Mittelstand Quasselstrippe")
 
