@@ -16,7 +16,7 @@ const PAGE_NUMBER = ["seite", "page"];
  */
 export const ROUTE_QUERY_KEYS: Readonly<Record<string, readonly string[]>> = {
   "/positionen/": [...PAPER_FILTER_KEYS, "archiv", "sortierung", ...PAGE_NUMBER],
-  "/suche/": ["q", ...SEARCH_FACETS, ...PAGE_NUMBER],
+  "/suche/": ["q", ...SEARCH_FACETS, ...PAGE_NUMBER, "genau"],
   "/suche/vorschlaege/": ["q"],
   "/vorschau/": ["token", "content_type"],
 };

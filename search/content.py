@@ -10,6 +10,7 @@ from wagtail.rich_text import RichText, get_text_for_indexing
 
 from search.analysis import STOP_WORDS, fold, words
 from search.batches import PAGE_ROWS_PER_FETCH
+from search.pdf import document_passages
 from workgroups.models import (
     EventPage,
     EventType,
@@ -28,7 +29,7 @@ from workgroups.selectors import (
 
 # Bump when the document shape changes: every fingerprint changes, so `search_index
 # reconcile` re-indexes everything (a rebuild is only needed for mapping changes).
-DOCUMENT_FORMAT = 1
+DOCUMENT_FORMAT = 2
 
 PAPER, WORKING_GROUP, EVENT = "paper", "working_group", "event"
 KINDS = (PAPER, WORKING_GROUP, EVENT)
@@ -121,6 +122,13 @@ def _finish(document: dict) -> dict:
     return document
 
 
+def paper_passages(paper: PositionPaperPage) -> list[dict]:
+    """Pages of the paper's PDF version ({page, text}); none if its collection is restricted."""
+    if not paper.pdf_id or getattr(paper, "pdf_restricted", True) or paper.pdf is None:
+        return []
+    return document_passages(paper.pdf)
+
+
 def paper_document(paper: PositionPaperPage, *, scope: PublicScope) -> dict:
     """The index document of a paper (expects a ``papers_public()`` row, body loaded)."""
     url = getattr(paper, "frontend_url", None) or scope.frontend_path(paper.url_path)
@@ -165,6 +173,8 @@ def paper_document(paper: PositionPaperPage, *, scope: PublicScope) -> dict:
             "summary": paper.summary,
             "lead": [paper.verdict, *demands],
             "body": stream_text(paper.body),
+            # Text of the attached PDF, page by page (extracted here, in the index worker).
+            "passages": paper_passages(paper),
             "keywords": {
                 "tags": [t.name for t in tags],
                 "addressees": [
@@ -246,6 +256,7 @@ def _papers(scope: PublicScope):
     return (
         papers_public(scope=scope)
         .defer(None)
+        .select_related("pdf")
         .prefetch_related(
             "key_demands",
             Prefetch("regulatory_projects", queryset=RegulatoryProject.objects.order_by("slug")),

@@ -107,6 +107,11 @@ class PaperDocument(PageDocument):
     level = Keyword()
     regulatory_project = Keyword()
     year = Keyword()
+    # Text of the attached PDFs: matched through pdf/pdf_norm (one array value per page, so
+    # a phrase never runs across pages), shown per page from passages.
+    pdf = _german()
+    pdf_norm = _norm()
+    passages = Object(enabled=False)
 
     class Index:
         name = "papers"
@@ -119,6 +124,10 @@ class PaperDocument(PageDocument):
         doc.paper_type = document["paper_type"]
         for facet, values in document["facets"].items():
             setattr(doc, facet, values)
+        passages = document.get("passages") or []
+        doc.pdf = [p["text"] for p in passages]
+        doc.pdf_norm = [value for p in passages for value in normalise(p["text"]).as_es()]
+        doc.passages = passages
         return doc
 
 

@@ -15,6 +15,8 @@ from search.query import ParsedQuery
 
 FRAGMENT_SIZE = 180
 MAX_FRAGMENTS = 3
+# Pages of attached PDFs shown per hit.
+MAX_PASSAGES = 3
 ELLIPSIS = "…"
 # Highlight within the first part of very long bodies only (fragments come from there).
 MAX_SCAN = 60_000
@@ -88,6 +90,24 @@ class Highlighter:
             suffix = ELLIPSIS if w_end < len(text) else ""
             fragments.append(f"{prefix}{marked.strip()}{suffix}")
         return fragments
+
+    def passages(self, passages: list[dict], *, limit: int = MAX_PASSAGES) -> list[dict]:
+        """Pages of attached PDFs that match: {page, highlight}, most matched words first."""
+        if self.query.is_empty:
+            return []
+        found = []
+        for passage in passages:
+            text = passage.get("text") or ""
+            spans = self.spans(text)
+            if not spans:
+                continue
+            distinct = len({text[s:e].lower() for s, e in spans})
+            found.append((-distinct, passage["page"], text))
+        found.sort(key=lambda item: item[:2])
+        return [
+            {"page": page, "highlight": self.fragments(text, limit=1)[0]}
+            for _distinct, page, text in found[:limit]
+        ]
 
     def hit(self, texts: dict[str, str]) -> dict:
         return {

@@ -1,11 +1,16 @@
-"""The database backend's public index (one row per public page) and the outbox of index updates."""
+"""The database backend's public index, the outbox of index updates, PDF texts and synonyms."""
 
+import re
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+MAX_SYNONYM_LENGTH = 100
 
 
 class SearchDocument(index.Indexed, models.Model):
@@ -96,3 +101,78 @@ class IndexUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.backend} {self.page_id} ({self.state})"
+
+
+def synonym_terms(text: str) -> list[str]:
+    """The terms of a synonym entry: separated by commas, semicolons or lines, trimmed."""
+    return [t.strip() for t in re.split(r"[,;\n]", text or "") if t.strip()]
+
+
+class SearchSynonym(models.Model):
+    """Terms the public search treats as one (abbreviations, synonyms), kept by the editors."""
+
+    terms = models.TextField(
+        _("Gleichbedeutende Begriffe"),
+        help_text=_(
+            "Durch Kommas getrennt, z. B. „KI, Künstliche Intelligenz“ oder "
+            "„OZG, Onlinezugangsgesetz“. Wer nach einem davon sucht, findet auch die anderen."
+        ),
+    )
+    note = models.CharField(_("Anmerkung"), max_length=255, blank=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("Suchbegriff mit Synonymen")
+        verbose_name_plural = _("Synonyme und Abkürzungen")
+        ordering = ["terms"]
+
+    def __str__(self) -> str:
+        return " ↔ ".join(synonym_terms(self.terms))
+
+    def clean(self):
+        from search.analysis import analyse
+
+        terms = synonym_terms(self.terms)
+        for term in terms:
+            if len(term) > MAX_SYNONYM_LENGTH:
+                raise ValidationError(
+                    {
+                        "terms": _("„%(term)s“ ist zu lang (höchstens %(max)s Zeichen).")
+                        % {"term": term[:40], "max": MAX_SYNONYM_LENGTH}
+                    }
+                )
+            if not analyse(term):
+                raise ValidationError(
+                    {
+                        "terms": _("„%(term)s“ enthält kein Wort, nach dem gesucht werden kann.")
+                        % {"term": term}
+                    }
+                )
+        keys = {tuple(t.whole for t in analyse(term)) for term in terms}
+        if len(keys) < 2:
+            raise ValidationError(
+                {
+                    "terms": _(
+                        "Bitte mindestens zwei verschiedene Begriffe angeben, durch Kommas getrennt."
+                    )
+                }
+            )
+        self.terms = ", ".join(terms)
+
+
+class PdfText(models.Model):
+    """The text of one PDF file, page by page, extracted once by the indexing worker."""
+
+    # Wagtail's Document.file_hash (SHA-1 of the content): the same file is read only once.
+    file_hash = models.CharField(_("Prüfsumme der Datei"), max_length=40, unique=True)
+    pages = models.JSONField(_("Text je Seite"), default=list)
+    extracted_at = models.DateTimeField(_("ausgelesen"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("PDF-Text")
+        verbose_name_plural = _("PDF-Texte")
+
+    def __str__(self) -> str:
+        return f"{self.file_hash} ({len(self.pages)} S.)"

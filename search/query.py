@@ -19,10 +19,17 @@ class Clause:
     text: str
     terms: tuple[Term, ...]
     negated: bool = False
+    # Other ways of saying the same (editors' synonyms, search/synonyms.py): any one matches.
+    alternatives: tuple["Clause", ...] = ()
 
     @property
     def is_phrase(self) -> bool:
         return len(self.terms) > 1
+
+    @property
+    def variants(self) -> tuple["Clause", ...]:
+        """The clause itself and each of its alternatives."""
+        return (self, *self.alternatives)
 
 
 @dataclass(frozen=True)
@@ -61,8 +68,9 @@ class ParsedQuery:
 
     def highlight_terms(self) -> tuple[frozenset[str], frozenset[str]]:
         """(stems to mark, compound part stems to mark when the stems are not found)."""
-        wholes = frozenset(t.whole for t in self.phrase_terms)
-        parts = frozenset(p for t in self.phrase_terms for p in t.parts_apart)
+        terms = [t for c in self.positive for v in c.variants for t in v.terms]
+        wholes = frozenset(t.whole for t in terms)
+        parts = frozenset(p for t in terms for p in t.parts_apart)
         return wholes, parts
 
     def surface_words(self) -> list[str]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 # the body last. Elasticsearch boosts its fields by them, the database backend scores the
 # best field per query word with them.
 FIELD_WEIGHTS = {"title": 6.0, "keywords": 4.0, "summary": 3.0, "lead": 2.0, "body": 1.0}
+# Text inside attached PDFs (Elasticsearch; the database backend counts it as body).
+PDF_WEIGHT = 0.5
 # A phrase of all query words counts this much more than the words scattered.
 PHRASE_BOOST = 3.0
 # Superseded papers rank below current ones that match as well.

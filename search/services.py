@@ -2,7 +2,7 @@
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from taggit.models import Tag
 from wagtail.models import Page
@@ -14,6 +14,7 @@ from search.content import FACETS
 from search.highlight import Highlighter
 from search.models import IndexUpdate
 from search.query import ParsedQuery, query_parse
+from search.synonyms import synonyms_expand
 from workgroups.models import (
     Addressee,
     Level,
@@ -39,6 +40,10 @@ class SearchResultPage:
     suggestion: str | None
     backend: str
     scope: PublicScope
+    # Nothing matched the user's words: the hits are for this corrected text instead.
+    corrected_query: str | None = None
+    # Nothing matched all words (and no correction helped): papers matching some of them.
+    relaxed: bool = False
 
 
 def _labels(facet: str, values: list[str]) -> dict[str, str]:
@@ -123,9 +128,46 @@ def _hidden_ids(scope: PublicScope) -> frozenset[int]:
 
 def _finds_papers(text: str, *, filters: dict, hidden: frozenset[int]) -> bool:
     request = SearchRequest(
-        query=query_parse(text), filters=filters, offset=0, limit=1, hidden_ids=hidden
+        query=synonyms_expand(query_parse(text)),
+        filters=filters,
+        offset=0,
+        limit=1,
+        hidden_ids=hidden,
     )
     return _run(request).count > 0
+
+
+def _recover(
+    request: SearchRequest, outcome: SearchOutcome, *, correct: bool
+) -> tuple[SearchRequest, SearchOutcome, str | None, str | None, bool]:
+    """After a search found nothing: the corrected or relaxed search that finds something.
+
+    Returns (request, outcome, corrected text, did-you-mean text, relaxed). A correction
+    counts only if its own search finds papers — with the same filters and hidden papers,
+    so a word known only from a paper that is no longer public never leads anywhere.
+    """
+    query = request.query
+    suggestion = suggestion_from(query, outcome.corrections)
+    if suggestion:
+        if correct:
+            corrected = replace(request, query=synonyms_expand(query_parse(suggestion)))
+            found = _run(corrected)
+            if found.count:
+                return corrected, found, suggestion, None, False
+            suggestion = None
+        elif not _finds_papers(suggestion, filters=request.filters, hidden=request.hidden_ids):
+            suggestion = None
+        # else: the user asked for their own spelling; the correction is only offered.
+    if _relaxable(query):
+        relaxed = replace(request, match_any=True)
+        found = _run(relaxed)
+        if found.count:
+            return relaxed, found, None, suggestion, True
+    return request, outcome, None, suggestion, False
+
+
+def _relaxable(query: ParsedQuery) -> bool:
+    return len(query.positive) > 1
 
 
 def search_papers(
@@ -135,14 +177,30 @@ def search_papers(
     offset: int,
     limit: int,
     scope: PublicScope | None = None,
+    correct: bool = True,
 ) -> SearchResultPage:
-    """Search public papers: hits from the engine, papers (in hit order) from the database."""
+    """Search public papers: hits from the engine, papers (in hit order) from the database.
+
+    Editors' synonyms widen the query. A query that finds nothing is answered with the
+    corrected spelling's hits (``correct``; otherwise the correction is only suggested),
+    else with papers matching some of the words (relaxed).
+    """
     scope = scope or public_scope()
-    query = query_parse(q)
     hidden = _hidden_ids(scope)
-    outcome = _run(
-        SearchRequest(query=query, filters=filters, offset=offset, limit=limit, hidden_ids=hidden)
+    request = SearchRequest(
+        query=synonyms_expand(query_parse(q)),
+        filters=filters,
+        offset=offset,
+        limit=limit,
+        hidden_ids=hidden,
     )
+    outcome = _run(request)
+    corrected_query, suggestion, relaxed = None, None, False
+    if outcome.count == 0 and request.query.positive:
+        request, outcome, corrected_query, suggestion, relaxed = _recover(
+            request, outcome, correct=correct
+        )
+    query = request.query
     ids = [hit.page_id for hit in outcome.hits]
     # The database has the last word: a hit the index still holds for a page that is no
     # longer public is dropped here, never shown.
@@ -155,12 +213,8 @@ def search_papers(
             continue
         paper.search_score = hit.score
         paper.search_highlight = highlighter.hit(hit.texts)
+        paper.search_pdf_passages = highlighter.passages(hit.texts.get("passages") or [])
         results.append(paper)
-    suggestion = suggestion_from(query, outcome.corrections) if outcome.count == 0 else None
-    if suggestion and not _finds_papers(suggestion, filters=filters, hidden=hidden):
-        # The word may come from a paper that is no longer public (or never matches with
-        # these filters): offer only what leads to public papers.
-        suggestion = None
     return SearchResultPage(
         count=outcome.count,
         papers=results,
@@ -168,6 +222,8 @@ def search_papers(
         suggestion=suggestion,
         backend=outcome.backend,
         scope=scope,
+        corrected_query=corrected_query,
+        relaxed=relaxed,
     )
 
 

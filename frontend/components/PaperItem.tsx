@@ -12,6 +12,7 @@ export function PaperItem({
   summaryHtml,
   snippets,
   href,
+  pdfPassages,
 }: {
   paper: PaperListItem;
   /** Where the title leads (search: through the click count); the paper by default. */
@@ -23,6 +24,8 @@ export function PaperItem({
   summaryHtml?: string;
   /** Highlighted body fragments (search), shown below the summary. */
   snippets?: string[];
+  /** Highlighted passages of the paper's PDF with their page (search). */
+  pdfPassages?: { page: number; highlight: string }[];
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const kind = statusKind(paper.status);
@@ -54,6 +57,12 @@ export function PaperItem({
       )}
       {snippets?.slice(0, 2).map((fragment, i) => (
         <p key={i} className="snippet" dangerouslySetInnerHTML={{ __html: safeHighlight(fragment) }} />
+      ))}
+      {pdfPassages?.map((passage) => (
+        <p key={passage.page} className="snippet snippet--pdf">
+          <span className="snippet__page">PDF, S. {passage.page}:</span>{" "}
+          <span dangerouslySetInnerHTML={{ __html: safeHighlight(passage.highlight) }} />
+        </p>
       ))}
       <dl className="paper-item__meta">
         <dt>Veröffentlicht</dt>

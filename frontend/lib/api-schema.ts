@@ -718,6 +718,13 @@ export interface components {
         };
         /** @enum {string} */
         ParagraphBlockTypeEnum: "paragraph";
+        /** @description A page of the paper's PDF version where the query matched. */
+        PdfPassage: {
+            /** @description Seitenzahl im PDF (ab 1). */
+            page: number;
+            /** @description Textstelle mit <mark>-Treffern; alles andere HTML-maskiert. */
+            highlight: string;
+        };
         /** @description A draft as the editor previews it (expects a page from ``page_preview_prepare()``). */
         Preview: {
             type: components["schemas"]["PageTypeEnum"];
@@ -850,6 +857,10 @@ export interface components {
             facets: components["schemas"]["Facets"];
             /** @description „Meinten Sie …?“ – nur wenn nichts gefunden wurde. */
             suggestion: string | null;
+            /** @description Der Suchtext fand nichts; die Treffer gelten dieser korrigierten Schreibweise. */
+            corrected_query: string | null;
+            /** @description Kein Papier enthält alle Wörter; die Treffer enthalten einige davon (die meisten zuerst). */
+            relaxed: boolean;
         };
         /** @description A paper as in /papers/, plus its score and highlighted passages. */
         SearchResult: {
@@ -874,6 +885,8 @@ export interface components {
             /** Format: double */
             score: number | null;
             highlight: components["schemas"]["Highlight"];
+            /** @description Treffer im PDF des Papiers mit Seitenzahl (höchstens 3). */
+            pdf_passages: components["schemas"]["PdfPassage"][];
         };
         /** @description Company size by number of employees. Its value and German label. */
         SizeClassChoice: {
@@ -1595,6 +1608,8 @@ export interface operations {
             query?: {
                 /** @description Adressat, an den das Papier ging. */
                 addressee?: string;
+                /** @description Findet der Suchtext nichts, wird mit der korrigierten Schreibweise gesucht (`corrected_query`). `false`: genau diese Schreibweise suchen, die Korrektur nur vorschlagen (`suggestion`). */
+                correct?: boolean;
                 /**
                  * @description Ebene eines Adressaten.
                  *

@@ -220,11 +220,13 @@ export function paperListHref(state: PaperListState, change: Partial<PaperListSt
   });
 }
 
-/** Search state from the URL: `q`, facet filters (repeatable), page. */
+/** Search state from the URL: `q`, facet filters (repeatable), page, `genau=1` (no auto-correction). */
 export interface SearchState {
   q: string;
   filters: Partial<Record<FacetName, string[]>>;
   page: number;
+  /** Search exactly what was typed: a correction is only suggested, not applied. */
+  exact: boolean;
 }
 
 export const SEARCH_FACETS: readonly FacetName[] = [
@@ -243,12 +245,18 @@ export function searchState(params: SearchParamsInput): SearchState {
     const values = all(params, facet);
     if (values.length) filters[facet] = values;
   }
-  return { q: first(params, "q").slice(0, 200), filters, page: pageNumber(params) };
+  return { q: first(params, "q").slice(0, 200), filters, page: pageNumber(params), exact: first(params, "genau") === "1" };
 }
 
 export function searchHref(state: SearchState, change: Partial<SearchState> = {}): string {
-  const next = { ...state, page: 1, ...change };
-  return hrefWith("/suche/", { q: next.q, ...next.filters, seite: next.page > 1 ? next.page : undefined });
+  // A new query text is corrected again unless the change says otherwise.
+  const next = { ...state, page: 1, ...(change.q !== undefined ? { exact: false } : {}), ...change };
+  return hrefWith("/suche/", {
+    q: next.q,
+    ...next.filters,
+    seite: next.page > 1 ? next.page : undefined,
+    genau: next.exact ? "1" : undefined,
+  });
 }
 
 /** Toggle one facet value in a search state (for the no-JS facet links). */

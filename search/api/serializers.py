@@ -66,6 +66,15 @@ class SearchQuery(serializers.Serializer):
     year = serializers.IntegerField(
         required=False, min_value=1900, max_value=2100, help_text=_("Erscheinungsjahr.")
     )
+    correct = serializers.BooleanField(
+        required=False,
+        default=True,
+        help_text=_(
+            "Findet der Suchtext nichts, wird mit der korrigierten Schreibweise gesucht "
+            "(`corrected_query`). `false`: genau diese Schreibweise suchen, die Korrektur "
+            "nur vorschlagen (`suggestion`)."
+        ),
+    )
     page = serializers.IntegerField(
         required=False,
         min_value=1,
@@ -117,12 +126,26 @@ class HighlightSerializer(ResponseSerializer):
     body = serializers.ListField(child=serializers.CharField())
 
 
+class PdfPassageSerializer(ResponseSerializer):
+    """A page of the paper's PDF version where the query matched."""
+
+    page = serializers.IntegerField(min_value=1, help_text=_("Seitenzahl im PDF (ab 1)."))
+    highlight = serializers.CharField(
+        help_text=_("Textstelle mit <mark>-Treffern; alles andere HTML-maskiert.")
+    )
+
+
 class SearchResultSerializer(PaperListSerializer):
     """A paper as in /papers/, plus its score and highlighted passages."""
 
-    # search_papers() sets both on every paper it returns.
+    # search_papers() sets these on every paper it returns.
     score = serializers.FloatField(source="search_score", allow_null=True)
     highlight = HighlightSerializer(source="search_highlight")
+    pdf_passages = PdfPassageSerializer(
+        source="search_pdf_passages",
+        many=True,
+        help_text=_("Treffer im PDF des Papiers mit Seitenzahl (höchstens 3)."),
+    )
 
 
 class FacetValueSerializer(ResponseSerializer):
@@ -155,6 +178,18 @@ class SearchResponseSerializer(ResponseSerializer):
     facets = FacetsSerializer()
     suggestion = serializers.CharField(
         allow_null=True, help_text=_("„Meinten Sie …?“ – nur wenn nichts gefunden wurde.")
+    )
+    corrected_query = serializers.CharField(
+        allow_null=True,
+        help_text=_(
+            "Der Suchtext fand nichts; die Treffer gelten dieser korrigierten Schreibweise."
+        ),
+    )
+    relaxed = serializers.BooleanField(
+        help_text=_(
+            "Kein Papier enthält alle Wörter; die Treffer enthalten einige davon "
+            "(die meisten zuerst)."
+        )
     )
 
 

@@ -114,6 +114,7 @@ class SearchView(StrictQueryParamsMixin, APIView):
                 offset=(page - 1) * size,
                 limit=size,
                 scope=public_scope_cached(request),
+                correct=query["correct"],
             )
         except SearchUnavailable as exc:
             raise _unavailable() from exc
@@ -135,6 +136,8 @@ class SearchView(StrictQueryParamsMixin, APIView):
             "results": found.papers,
             "facets": found.facets,
             "suggestion": found.suggestion,
+            "corrected_query": found.corrected_query,
+            "relaxed": found.relaxed,
         }
         response = Response(SearchResponseSerializer(answer, context={"request": request}).data)
         response[BACKEND_HEADER] = found.backend

@@ -38,6 +38,8 @@ class SearchRequest:
     # Papers the index may still hold although they are no longer public (the index lags
     # behind the database): never counted, faceted or found.
     hidden_ids: frozenset[int] = frozenset()
+    # Relaxed: a paper matching any positive clause counts (the zero-result fallback).
+    match_any: bool = False
 
     def filters_for_facet(self, facet: str) -> dict[str, tuple[str, ...]]:
         """The active filters that apply to a facet's own counts."""
@@ -50,7 +52,8 @@ class SearchRequest:
 class Hit:
     page_id: int
     score: float | None
-    texts: dict[str, str]
+    # title, summary, body (text) and passages (list of {"page", "text"} from attached PDFs).
+    texts: dict
 
 
 @dataclass

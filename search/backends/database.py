@@ -59,7 +59,9 @@ class DatabaseIndex:
         summary = normalise(document["subtitle"], document["summary"])
         lead = normalise(*document["lead"])
         keyword_terms = normalise(*keywords)
-        body = normalise(document["body"])
+        passages = document.get("passages") or []
+        # Each PDF page its own segment: a phrase never runs across a page break.
+        body = normalise(document["body"], *(p["text"] for p in passages))
         weighted = f" {SEGMENT_BREAK} ".join(
             t.as_db() for t in (title, summary, lead, keyword_terms) if t.stream
         )
@@ -81,6 +83,7 @@ class DatabaseIndex:
                 "title": document["title"],
                 "summary": document["summary"],
                 "body": document["body"],
+                "passages": passages,
             },
             facets=document["facets"],
             published_on=document.get("published_on"),
@@ -137,11 +140,17 @@ class DatabaseIndex:
 class DatabaseQueryCompiler:
     """Turns a parsed query into Wagtail search query objects over the normalised terms."""
 
-    def __init__(self, query: ParsedQuery):
+    def __init__(self, query: ParsedQuery, *, match_any: bool = False):
         self.query = query
+        self.match_any = match_any
+
+    @classmethod
+    def clause(cls, clause: Clause) -> SearchQuery:
+        variants = [cls.variant(v) for v in clause.variants]
+        return variants[0] if len(variants) == 1 else Or(variants)
 
     @staticmethod
-    def clause(clause: Clause) -> SearchQuery:
+    def variant(clause: Clause) -> SearchQuery:
         if clause.is_phrase:
             return Phrase(" ".join(t.whole for t in clause.terms))
         term = clause.terms[0]
@@ -152,8 +161,22 @@ class DatabaseQueryCompiler:
 
     def compile(self) -> SearchQuery:
         parts = [self.clause(c) for c in self.query.positive]
-        parts += [Not(self.clause(c)) for c in self.query.negative]
+        if self.match_any and len(parts) > 1:
+            # Relaxed: any positive clause suffices.
+            parts = [Or(parts)]
+        parts += [Not(self.variant(v)) for v in self._excluded() if not v.is_phrase]
         return parts[0] if len(parts) == 1 else And(parts)
+
+    def _excluded(self) -> list[Clause]:
+        return [v for c in self.query.negative for v in c.variants]
+
+    def excluded_phrases(self) -> list[SearchQuery]:
+        """Excluded phrases, matched on their own and removed from the candidates.
+
+        Wagtail's PostgreSQL compiler drops the negation of a phrase (Not(Phrase) becomes
+        the phrase itself), so no excluded phrase goes into the compiled query.
+        """
+        return [self.variant(v) for v in self._excluded() if v.is_phrase]
 
     def phrase(self) -> SearchQuery | None:
         terms = self.query.phrase_terms
@@ -295,19 +318,35 @@ class DatabaseBackend(SearchBackend):
         if query.is_empty:
             rows = base.values_list(*Candidate._fields[:-1])
             return [Candidate(*row, {}) for row in rows], None, set()
-        compiler = DatabaseQueryCompiler(query)
+        compiler = DatabaseQueryCompiler(query, match_any=request.match_any)
         matcher = DatabaseMatcher(self.index.wagtail)
         rows = matcher.rows(compiler.compile(), base, Candidate._fields)
+        excluded = set().union(*(matcher.ids(p, base) for p in compiler.excluded_phrases()))
+        if excluded:
+            rows = [row for row in rows if row[0] not in excluded]
         relevance = {row[0]: row[-1] for row in rows}
         phrase_query = compiler.phrase()
         phrased = matcher.ids(phrase_query, base) if phrase_query else set()
         return [Candidate(*row[:-1]) for row in rows], relevance, phrased
+
+    def _clause_matches(self, request: SearchRequest) -> list[set[int]] | None:
+        """Relaxed searches: per positive clause, the rows it matches (None: all must match).
+
+        A relaxed search is rare (only after a search found nothing): one query per clause
+        is the price of ranking papers that match more of the words first.
+        """
+        if not request.match_any:
+            return None
+        base = SearchDocument.objects.filter(kind=PAPER)
+        matcher = DatabaseMatcher(self.index.wagtail)
+        return [matcher.ids(DatabaseQueryCompiler.clause(c), base) for c in request.query.positive]
 
     def search(self, request: SearchRequest) -> SearchOutcome:
         query = request.query
         if query.matches_nothing or request.offset >= MAX_RESULT_WINDOW:
             return SearchOutcome(0, [], empty_facets(), {}, self.name)
         candidates, relevance, phrased = self._candidates(request)
+        matched = self._clause_matches(request)
         if request.hidden_ids:
             # The index lags behind the database: what is no longer public is not counted.
             candidates = [c for c in candidates if c.page_id not in request.hidden_ids]
@@ -332,7 +371,10 @@ class DatabaseBackend(SearchBackend):
             ranked = sorted(selected, key=lambda c: c.recency, reverse=True)
         else:
             top = max(relevance.values(), default=0.0) or 1.0
-            scores = {c.pk: self._score(c, query, relevance[c.pk] / top, phrased) for c in selected}
+            scores = {
+                c.pk: self._score(c, query, relevance[c.pk] / top, phrased, matched)
+                for c in selected
+            }
             ranked = sorted(selected, key=lambda c: (scores[c.pk], *c.recency), reverse=True)
         window = ranked[request.offset : request.offset + request.limit]
         texts = dict(
@@ -350,7 +392,13 @@ class DatabaseBackend(SearchBackend):
         return SearchOutcome(len(selected), hits, facets, corrections, self.name)
 
     @staticmethod
-    def _score(candidate: "Candidate", query: ParsedQuery, relevance: float, phrased) -> float:
+    def _score(
+        candidate: "Candidate",
+        query: ParsedQuery,
+        relevance: float,
+        phrased,
+        matched: list[set[int]] | None = None,
+    ) -> float:
         """Field weight of the best field per query word, phrase bonus, status factor.
 
         The same weights as the Elasticsearch boosts (search/ranking.py); the engine's own
@@ -359,7 +407,9 @@ class DatabaseBackend(SearchBackend):
         # " a b c " – membership of " term " is a substring test, no set per candidate.
         terms = {name: f" {candidate.field_terms.get(name, '')} " for name in WEIGHTED_FIELDS}
         score = 0.0
-        for clause in query.positive:
+        for index, clause in enumerate(query.positive):
+            if matched is not None and candidate.pk not in matched[index]:
+                continue  # relaxed: this word is not in the paper at all
             best = FIELD_WEIGHTS["body"]
             for name in WEIGHTED_FIELDS:  # heaviest first
                 if _clause_in(clause, terms[name]):
@@ -475,7 +525,11 @@ class Candidate(NamedTuple):
 
 
 def _clause_in(clause: Clause, terms: str) -> bool:
-    """Whether a clause's terms occur in a space-delimited term string (" a b c ")."""
+    """Whether a clause (or one of its alternatives) occurs in a term string (" a b c ")."""
+    return any(_variant_in(variant, terms) for variant in clause.variants)
+
+
+def _variant_in(clause: Clause, terms: str) -> bool:
     if clause.is_phrase:
         return all(f" {t.whole} " in terms for t in clause.terms)
     term = clause.terms[0]

@@ -31,7 +31,13 @@ from search.batches import ES_ACTIONS_PER_BULK, ES_HITS_PER_SCROLL
 from search.content import EVENT, FACETS, KINDS, PAPER, WORKING_GROUP
 from search.documents import DOCUMENTS, alias_name, index_body, schema_fingerprint
 from search.query import Clause, ParsedQuery
-from search.ranking import DID_YOU_MEAN, FIELD_WEIGHTS, PHRASE_BOOST, SUPERSEDED_FACTOR
+from search.ranking import (
+    DID_YOU_MEAN,
+    FIELD_WEIGHTS,
+    PDF_WEIGHT,
+    PHRASE_BOOST,
+    SUPERSEDED_FACTOR,
+)
 from workgroups.models import PaperStatus
 
 logger = logging.getLogger(__name__)
@@ -40,14 +46,17 @@ logger = logging.getLogger(__name__)
 UNAVAILABLE_ERRORS = (TransportConnectionError, ConnectionTimeout, TransportError)
 RETRYABLE_STATUS = {429, 502, 503, 504}
 
-NORM_FIELDS = [f"{name}_norm^{weight:g}" for name, weight in FIELD_WEIGHTS.items()]
+NORM_FIELDS = [f"{name}_norm^{weight:g}" for name, weight in FIELD_WEIGHTS.items()] + [
+    f"pdf_norm^{PDF_WEIGHT:g}"
+]
 RAW_FIELDS = [f"{name}^{weight:g}" for name, weight in FIELD_WEIGHTS.items()] + [
-    f"subtitle^{FIELD_WEIGHTS['summary']:g}"
+    f"subtitle^{FIELD_WEIGHTS['summary']:g}",
+    f"pdf^{PDF_WEIGHT:g}",
 ]
 # The raw fields (node's German chain) add recall; the normalised fields carry the
 # guaranteed behaviour, so the raw path counts half.
 RAW_BOOST = 0.5
-HIGHLIGHT_SOURCE = ["page_id", "title", "summary", "body"]
+HIGHLIGHT_SOURCE = ["page_id", "title", "summary", "body", "passages"]
 
 _clients: dict[tuple[str, float], Elasticsearch] = {}
 _chains: dict[str, str] = {}
@@ -236,10 +245,16 @@ class ElasticsearchQueryCompiler:
         self.request = request
         self.query: ParsedQuery = request.query
 
+    @classmethod
+    def clause(cls, clause: Clause) -> dict:
+        should = [query for variant in clause.variants for query in cls.variant(variant)]
+        return {"bool": {"should": should, "minimum_should_match": 1}}
+
     @staticmethod
-    def clause(clause: Clause) -> dict:
+    def variant(clause: Clause) -> list[dict]:
+        """The queries of which one must match for one way of saying a clause."""
         if clause.is_phrase:
-            should = [
+            return [
                 {
                     "multi_match": {
                         "query": " ".join(t.whole for t in clause.terms),
@@ -256,33 +271,33 @@ class ElasticsearchQueryCompiler:
                     }
                 },
             ]
-        else:
-            term = clause.terms[0]
-            should = [
-                {"multi_match": {"query": term.whole, "fields": NORM_FIELDS}},
-                {"multi_match": {"query": term.word, "fields": RAW_FIELDS, "boost": RAW_BOOST}},
-            ]
-            if term.parts_apart:
-                # "Fachkräftegewinnung" also finds "Gewinnung von Fachkräften".
-                should.append(
-                    {
-                        "bool": {
-                            "must": [
-                                {"multi_match": {"query": part, "fields": NORM_FIELDS}}
-                                for part in term.parts_apart
-                            ],
-                            "boost": 0.5,
-                        }
+        term = clause.terms[0]
+        should = [
+            {"multi_match": {"query": term.whole, "fields": NORM_FIELDS}},
+            {"multi_match": {"query": term.word, "fields": RAW_FIELDS, "boost": RAW_BOOST}},
+        ]
+        if term.parts_apart:
+            # "Fachkräftegewinnung" also finds "Gewinnung von Fachkräften".
+            should.append(
+                {
+                    "bool": {
+                        "must": [
+                            {"multi_match": {"query": part, "fields": NORM_FIELDS}}
+                            for part in term.parts_apart
+                        ],
+                        "boost": 0.5,
                     }
-                )
-        return {"bool": {"should": should, "minimum_should_match": 1}}
+                }
+            )
+        return should
 
     def text_query(self) -> dict:
         if self.query.is_empty:
             return {"match_all": {}}
-        must = [self.clause(c) for c in self.query.positive]
+        positive = [self.clause(c) for c in self.query.positive]
         must_not = [self.clause(c) for c in self.query.negative]
-        should = []
+        # Relaxed: any positive clause suffices, papers matching more of them rank first.
+        must, should = ([], list(positive)) if self.request.match_any else (positive, [])
         terms = self.query.phrase_terms
         if len(terms) >= 2:
             should.append(
@@ -295,7 +310,10 @@ class ElasticsearchQueryCompiler:
                     }
                 }
             )
-        return {"bool": {"must": must, "must_not": must_not, "should": should}}
+        query = {"bool": {"must": must, "must_not": must_not, "should": should}}
+        if self.request.match_any:
+            query["bool"]["minimum_should_match"] = 1
+        return query
 
     def hidden(self) -> list[dict]:
         """Never found: withdrawn papers, and papers that are no longer public (index lag)."""
@@ -386,7 +404,10 @@ class ElasticsearchResults:
                 score=round(hit["_score"], 4)
                 if self.with_score and hit.get("_score") is not None
                 else None,
-                texts={k: hit["_source"].get(k) or "" for k in ("title", "summary", "body")},
+                texts={
+                    **{k: hit["_source"].get(k) or "" for k in ("title", "summary", "body")},
+                    "passages": hit["_source"].get("passages") or [],
+                },
             )
             for hit in self.response["hits"]["hits"]
         ]

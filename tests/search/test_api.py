@@ -64,11 +64,21 @@ def cloud_papers(make_paper, group_software, group_security):
 def test_response_has_the_contract_fields(search_engine, cloud_papers):
     data = search(q="Cloud")
 
-    assert set(data) == {"count", "next", "previous", "results", "facets", "suggestion"}
+    assert set(data) == {
+        "count",
+        "next",
+        "previous",
+        "results",
+        "facets",
+        "suggestion",
+        "corrected_query",
+        "relaxed",
+    }
     assert data["count"] == 3
     assert data["suggestion"] is None
+    assert (data["corrected_query"], data["relaxed"]) == (None, False)
     result = data["results"][0]
-    assert set(result) == PAPER_LIST_FIELDS | {"score", "highlight"}
+    assert set(result) == PAPER_LIST_FIELDS | {"score", "highlight", "pdf_passages"}
     assert isinstance(result["score"], float)
     assert set(result["highlight"]) == {"title", "summary", "body"}
     assert set(data["facets"]) == FACETS
@@ -191,8 +201,12 @@ def test_highlights_mark_folded_spellings_and_compound_parts(search_engine, make
 def test_did_you_mean(search_engine, make_paper):
     make_paper("Digitalisierung der Verwaltung")
 
-    assert search(q="Digitalsierung")["suggestion"] == "Digitalisierung"
-    assert search(q="Digitalsierung Verwaltung")["suggestion"] == "Digitalisierung Verwaltung"
+    # Asked for the own spelling (correct=false), the correction is only offered.
+    assert search(q="Digitalsierung", correct="false")["suggestion"] == "Digitalisierung"
+    assert (
+        search(q="Digitalsierung Verwaltung", correct="false")["suggestion"]
+        == "Digitalisierung Verwaltung"
+    )
     assert search(q="Digitalisierung")["suggestion"] is None
     assert search(q="Quasselstrippe")["suggestion"] is None
 

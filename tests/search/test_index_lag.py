@@ -114,9 +114,10 @@ def test_counts_results_and_facets_agree_with_the_papers_list(lagging):
 def test_no_suggestion_from_a_paper_that_is_no_longer_public(lagging):
     # "Digitalisierung" is only in the hidden paper's title: it must not be offered.
     data = search(q="Digitalsierung")
-    assert (data["count"], data["suggestion"]) == (0, None)
-    # A word of a public paper still is.
-    assert search(q="Mittelstnd")["suggestion"] == "Mittelstand"
+    assert (data["count"], data["suggestion"], data["corrected_query"]) == (0, None, None)
+    # A word of a public paper still is (and is searched for at once).
+    assert search(q="Mittelstnd")["corrected_query"] == "Mittelstand"
+    assert search(q="Mittelstnd", correct="false")["suggestion"] == "Mittelstand"
 
 
 def test_once_drained_the_new_paper_is_found_too(lagging, django_capture_on_commit_callbacks):

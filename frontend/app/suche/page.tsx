@@ -70,7 +70,13 @@ export default async function SearchPage({ searchParams }: Props) {
   let problem: string | null = null;
   if (hasQuery) {
     try {
-      result = await api.search({ q: state.q, ...state.filters, page: state.page > 1 ? state.page : undefined, page_size: PAGE_SIZE });
+      result = await api.search({
+        q: state.q,
+        ...state.filters,
+        page: state.page > 1 ? state.page : undefined,
+        page_size: PAGE_SIZE,
+        correct: state.exact ? false : undefined,
+      });
     } catch (error) {
       if (isBackendDown(error)) return <BackendUnavailable />;
       if (error instanceof ApiError && error.status === 400) problem = error.problem?.detail ?? "Die Suchanfrage ist ungültig.";
@@ -121,7 +127,7 @@ export default async function SearchPage({ searchParams }: Props) {
               <div className="result-bar">
                 <p role="status">
                   {plural(result.count, "Treffer", "Treffer")}
-                  {state.q ? <> für „{state.q}“</> : null}
+                  {state.q ? <> für „{result.corrected_query ?? state.q}“</> : null}
                 </p>
                 {result.results.length ? (
                   <a className="filter-jump" href="#facetten">
@@ -129,6 +135,18 @@ export default async function SearchPage({ searchParams }: Props) {
                   </a>
                 ) : null}
               </div>
+              {result.corrected_query ? (
+                <p className="did-you-mean">
+                  Ergebnisse für „{result.corrected_query}“ – stattdessen nach „
+                  <Link prefetch={false} href={searchHref({ ...state, exact: true })}>
+                    {state.q}
+                  </Link>
+                  “ suchen
+                </p>
+              ) : null}
+              {result.relaxed ? (
+                <p className="did-you-mean">Kein Papier enthält alle Suchwörter – gezeigt werden Papiere mit einigen davon.</p>
+              ) : null}
               {result.suggestion ? (
                 <p className="did-you-mean">
                   Meinten Sie{" "}
@@ -154,6 +172,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 <ul className="paper-list">
                   {result.results.map((hit) => {
                     const { title, summary, body } = hit.highlight;
+                    const pdfPassages = hit.pdf_passages;
                     return (
                       <PaperItem
                         key={hit.slug}
@@ -162,6 +181,7 @@ export default async function SearchPage({ searchParams }: Props) {
                         summaryHtml={summary ?? undefined}
                         snippets={body}
                         href={state.q ? hrefWith("/api/treffer", { q: state.q, papier: hit.slug, ziel: hit.url }) : undefined}
+                        pdfPassages={pdfPassages}
                       />
                     );
                   })}

@@ -18,6 +18,15 @@ import { CURRENT, SUPERSEDED, WITHDRAWN, paperDetail, paperListItem, paperRef } 
 const html = (node: React.ReactElement) => renderToStaticMarkup(node);
 
 describe("PaperItem", () => {
+  it("shows matching PDF passages with their page, escaping anything but <mark>", () => {
+    const out = html(
+      <ul>
+        <PaperItem paper={paperListItem()} pdfPassages={[{ page: 7, highlight: "Die <mark>Breitbandförderung</mark> <b>x</b>" }]} />
+      </ul>,
+    );
+    expect(out).toContain("PDF, S. 7:");
+    expect(out).toContain("<mark>Breitbandförderung</mark> &lt;b&gt;x&lt;/b&gt;");
+  });
   it("links the title to the frontend path and shows the facts", () => {
     const out = html(<ul><PaperItem paper={paperListItem()} /></ul>);
     expect(out).toContain('href="/arbeitskreise/it-sicherheit/nis2/"');

@@ -120,11 +120,19 @@ describe("paper list URL state", () => {
 describe("search URL state", () => {
   it("keeps repeatable facets and toggles them", () => {
     const state = searchState({ q: "  Fachkräfte ", tag: ["a", "b"], level: "Bund", seite: "2", unknown: "x" });
-    expect(state).toEqual({ q: "Fachkräfte", filters: { tag: ["a", "b"], level: ["Bund"] }, page: 2 });
+    expect(state).toEqual({ q: "Fachkräfte", filters: { tag: ["a", "b"], level: ["Bund"] }, page: 2, exact: false });
     expect(searchHref(state)).toBe("/suche/?q=Fachkr%C3%A4fte&level=Bund&tag=a&tag=b");
     expect(toggleFacet(state, "tag", "a").filters.tag).toEqual(["b"]);
     expect(toggleFacet(state, "level", "Bund").filters.level).toBeUndefined();
     expect(toggleFacet(state, "year", "2024").filters.year).toEqual(["2024"]);
+  });
+  it("keeps the exact spelling (no auto-correction) until the query changes", () => {
+    const state = searchState({ q: "Cybersicherhiet", genau: "1" });
+    expect(state.exact).toBe(true);
+    expect(searchHref(state)).toBe("/suche/?q=Cybersicherhiet&genau=1");
+    expect(searchHref({ ...searchState({ q: "Cybersicherhiet" }), exact: true })).toBe("/suche/?q=Cybersicherhiet&genau=1");
+    expect(searchHref(state, { q: "Cloud" })).toBe("/suche/?q=Cloud");
+    expect(searchState({ q: "x", genau: "ja" }).exact).toBe(false);
   });
   it("caps the query at 200 characters", () => {
     expect(searchState({ q: "x".repeat(300) }).q).toHaveLength(200);
