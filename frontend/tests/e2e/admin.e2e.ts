@@ -29,8 +29,14 @@ async function visit(path: string): Promise<void> {
   current = path;
   const response = await page.goto(`${BACKEND()}${path}`);
   expect(response?.status(), path).toBe(200);
+  // Loaded and Wagtail's scripts started (its Stimulus application exists): what the page's
+  // scripts do at start is done, and any CSP report of theirs has arrived. Not "networkidle":
+  // the image uploader's page never becomes idle.
   try {
-    await page.waitForLoadState("networkidle");
+    await page.waitForLoadState("load");
+    if (path.startsWith("/admin/")) {
+      await page.waitForFunction(() => Boolean((window as { wagtail?: { app?: unknown } }).wagtail?.app));
+    }
   } catch (error) {
     throw new Error(`${path}: ${String(error)}`);
   }
