@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "cms",
     "workgroups",
     "search",
+    "printing",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -162,6 +163,8 @@ CACHES = {
 
 # Durable background tasks (index updates, notifications) in the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker renders each published version of a paper to PDF (printing/).
+PRINTING_ON_PUBLISH = env_bool("SPRACHROHR_PRINTING_ON_PUBLISH", True)
 
 # --- E-mail --------------------------------------------------------------------------------------
 

@@ -61,10 +61,16 @@ class PaperListSerializer(ResponseSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_pdf_url(self, paper) -> str | None:
-        if not paper.pdf_id or paper.pdf_restricted:
+        # An uploaded PDF wins; else the one the worker generated for the live version.
+        # The file names are annotated: no need to load the document or print rows.
+        if paper.pdf_id and not paper.pdf_restricted:
+            name = os.path.basename(paper.pdf_file)
+            path = reverse("wagtaildocs_serve", args=[paper.pdf_id, name])
+        elif paper.print_id:
+            name = os.path.basename(paper.print_file)
+            path = reverse("printing-serve", args=[paper.print_id, name])
+        else:
             return None
-        # The file name is annotated: no need to load the document row.
-        path = reverse("wagtaildocs_serve", args=[paper.pdf_id, os.path.basename(paper.pdf_file)])
         return f"{settings.PUBLIC_BACKEND_URL}{path}"
 
 
