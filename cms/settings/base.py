@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "workgroups",
     "search",
     "printing",
+    "impact",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",

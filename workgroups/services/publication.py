@@ -110,6 +110,11 @@ def publication_scope_changed(*, reindex: bool = False) -> None:
     _changed(index=reindex)
 
 
+def publication_records_changed() -> None:
+    """Records kept outside page revisions (e.g. impact) changed: cached answers must follow."""
+    _changed(index=False)
+
+
 def _page_event(page: Page, event: str) -> None:
     # A deleted page's specific row is gone already; any kind removes just its document.
     kind = kind_of(page.specific_deferred) if event != "deleted" else None

@@ -8,6 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
+from impact.models import ImpactStatus
 from workgroups.api.serializers.common import (
     ApiUrlField,
     ContactSerializer,
@@ -161,6 +162,17 @@ BodyBlockSerializer = PolymorphicProxySerializer(
 )
 
 
+class DemandImpactSerializer(ResponseSerializer):
+    """What became of a demand, as the editors recorded it (impact/)."""
+
+    status = LabelledChoiceField(ImpactStatus)
+    printed_paper = serializers.CharField(help_text="Drucksache, z. B. „20/12345“, oder leer.")
+    dip_url = serializers.CharField(help_text="Link zum Vorgang im DIP oder leer.")
+    law_text = serializers.CharField(help_text="Beschlossener Wortlaut oder leer.")
+    decided_on = serializers.DateField(allow_null=True)
+    note = serializers.CharField()
+
+
 class DemandSerializer(ResponseSerializer):
     """A demand block of the body, flat: the block's id and the parts of its value."""
 
@@ -169,6 +181,12 @@ class DemandSerializer(ResponseSerializer):
     current_wording = serializers.CharField(source="value.current_wording")
     proposed_change = serializers.CharField(source="value.proposed_change")
     rationale = serializers.CharField(source="value.rationale")
+    # Null until the editors record an outcome (then "offen" is a recorded outcome too).
+    impact = DerivedField(
+        DemandImpactSerializer(allow_null=True),
+        get=lambda block: block.get("impact"),
+        allow_null=True,
+    )
 
 
 @extend_schema_field(BodyBlockSerializer)
