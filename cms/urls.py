@@ -24,6 +24,8 @@ urlpatterns = [
     # Admin views that apply the working groups' visibility policy (same paths, first).
     path("admin/", include("workgroups.access.urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # Generated PDFs of papers (printing/): Django serves them while the paper is public.
+    path("documents/papers/", include("printing.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

@@ -27,6 +27,7 @@ from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, PageLogEntry, Site
 
+from printing.models import PaperPrint
 from workgroups.models import (
     Addressee,
     EventPage,
@@ -206,6 +207,10 @@ def papers_public(*, scope: PublicScope | None = None) -> QuerySet[PositionPaper
     scope = scope or public_scope()
     parent = Page.objects.filter(path=_parent_of())
     document = get_document_model().objects.filter(pk=OuterRef("pdf_id"))
+    # The generated PDF of the live version (printing/), used where no PDF was uploaded.
+    printed = PaperPrint.objects.filter(
+        page_id=OuterRef("pk"), revision_id=OuterRef("live_revision")
+    )
     return (
         PositionPaperPage.objects.filter(scope.q())
         .defer("body")
@@ -215,6 +220,8 @@ def papers_public(*, scope: PublicScope | None = None) -> QuerySet[PositionPaper
             frontend_url=scope.frontend_path_expression(),
             pdf_file=Subquery(document.values("file")[:1]),
             pdf_restricted=_pdf_restricted(),
+            print_id=Subquery(printed.values("pk")[:1]),
+            print_file=Subquery(printed.values("file")[:1]),
         )
         .prefetch_related(
             Prefetch("tagged_items", queryset=_paper_tags()),
@@ -724,6 +731,8 @@ def _paper_preview_prepare(paper: PositionPaperPage, *, parent: Page | None, sco
     )
     # A PDF that is gone counts as restricted: no link.
     paper.pdf_file, paper.pdf_restricted = document or (None, bool(paper.pdf_id))
+    # A draft has no generated PDF: the worker prints published versions only.
+    paper.print_id = paper.print_file = None
 
 
 def _group_preview_prepare(group: WorkingGroupPage, *, scope) -> None:

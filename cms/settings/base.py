@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "workspace",
     "search",
     "search.analytics",
+    "printing",
+    "impact",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -171,6 +173,8 @@ SCHEDULER_JOBS = [
     # Each reminder is logged once (workspace.DeadlineReminder): every round may run it.
     "workspace.services.deadline_reminders_send",
 ]
+# The worker renders each published version of a paper to PDF (printing/).
+PRINTING_ON_PUBLISH = env_bool("SPRACHROHR_PRINTING_ON_PUBLISH", True)
 
 # --- E-mail --------------------------------------------------------------------------------------
 

@@ -19,6 +19,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Rendering a PDF takes a second: only tests of printing/ switch it on.
+PRINTING_ON_PUBLISH = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 PUBLIC_BACKEND_URL = "http://testserver"
 LOGGING = logging_config(log_format=LOG_FORMAT, level="WARNING", access=False)

@@ -77,6 +77,9 @@ export default async function HomePage() {
                 <Link href={ROUTES.regulatoryProjects}>Regelungsvorhaben und offene Fristen</Link>
               </li>
               <li>
+                <Link href={ROUTES.impact}>Was aus unseren Forderungen wurde</Link>
+              </li>
+              <li>
                 <a href={ROUTES.feed} type="application/atom+xml">
                   Neue Papiere als Atom-Feed
                 </a>

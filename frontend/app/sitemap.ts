@@ -11,7 +11,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const base = siteUrl();
   const entries: MetadataRoute.Sitemap = [
     { url: `${base}/`, changeFrequency: "daily", priority: 1 },
-    ...[ROUTES.papers, ROUTES.workingGroups, ROUTES.regulatoryProjects, ROUTES.events, ROUTES.organisations].map((path) => ({
+    ...[ROUTES.papers, ROUTES.workingGroups, ROUTES.regulatoryProjects, ROUTES.impact, ROUTES.events, ROUTES.organisations].map((path) => ({
       url: `${base}${path}`,
       changeFrequency: "daily" as const,
       priority: 0.8,

@@ -58,6 +58,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/impact/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Was wurde aus den Forderungen?
+         * @description Forderungen öffentlicher Papiere nach Ergebnis: insgesamt, je federführendem Arbeitskreis, Jahr der Veröffentlichung und Ebene der Regelungsvorhaben. Forderungen ohne erfasstes Ergebnis zählen als offen.
+         */
+        get: operations["impact_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/": {
         parameters: {
             query?: never;
@@ -332,6 +352,11 @@ export interface components {
             readonly role: string;
             email: string;
         };
+        /** @description Demands in all and per outcome (every outcome listed, zero included). */
+        Counts: {
+            demands: number;
+            outcomes: components["schemas"]["OutcomeCount"][];
+        };
         /** @description A demand block of the body, flat: the block's id and the parts of its value. */
         Demand: {
             id: string;
@@ -339,6 +364,7 @@ export interface components {
             current_wording: string;
             proposed_change: string;
             rationale: string;
+            readonly impact: components["schemas"]["DemandImpact"] | null;
         };
         /** @description A body block of type demand. */
         DemandBlock: {
@@ -352,6 +378,19 @@ export interface components {
         };
         /** @enum {string} */
         DemandBlockTypeEnum: "demand";
+        /** @description What became of a demand, as the editors recorded it (impact/). */
+        DemandImpact: {
+            readonly status: components["schemas"]["ImpactStatusChoice"];
+            /** @description Drucksache, z. B. „20/12345“, oder leer. */
+            printed_paper: string;
+            /** @description Link zum Vorgang im DIP oder leer. */
+            dip_url: string;
+            /** @description Beschlossener Wortlaut oder leer. */
+            law_text: string;
+            /** Format: date */
+            decided_on: string | null;
+            note: string;
+        };
         /** @description A demand: what to change where, how, and why. */
         DemandValue: {
             /** @description Artikel / Paragraf, z. B. „§ 32 Abs. 1 BSIG-E“. */
@@ -441,6 +480,26 @@ export interface components {
             summary: string | null;
             body: string[];
         };
+        /** @description What became of a demand in the procedure. Its value and German label. */
+        ImpactStatusChoice: {
+            value: components["schemas"]["ImpactStatusEnum"];
+            label: string;
+        };
+        /**
+         * @description * `open` - offen
+         *     * `adopted` - übernommen
+         *     * `partly_adopted` - teilweise übernommen
+         *     * `not_adopted` - nicht übernommen
+         * @enum {string}
+         */
+        ImpactStatusEnum: "open" | "adopted" | "partly_adopted" | "not_adopted";
+        /** @description What became of the demands of public papers. */
+        ImpactSummary: {
+            total: components["schemas"]["Counts"];
+            working_groups: components["schemas"]["WorkingGroupCounts"][];
+            years: components["schemas"]["YearCounts"][];
+            levels: components["schemas"]["LevelCounts"][];
+        };
         /**
          * @description * `paper` - paper
          *     * `working_group` - working_group
@@ -455,6 +514,12 @@ export interface components {
         LevelChoice: {
             value: components["schemas"]["LevelEnum"];
             label: string;
+        };
+        /** @description The counts of papers on regulatory projects of one level. */
+        LevelCounts: {
+            demands: number;
+            outcomes: components["schemas"]["OutcomeCount"][];
+            readonly level: components["schemas"]["LevelChoice"];
         };
         /**
          * @description * `EU` - EU
@@ -486,6 +551,11 @@ export interface components {
             name: string;
             city: string;
             website: string;
+        };
+        /** @description How many demands had one outcome. */
+        OutcomeCount: {
+            readonly status: components["schemas"]["ImpactStatusChoice"];
+            count: number;
         };
         /** @description What the frontend needs to route a path: the page's kind and where its data is. */
         PageRef: {
@@ -955,6 +1025,12 @@ export interface components {
             /** Format: date-time */
             published_at: string;
         };
+        /** @description The counts of one working group's papers (as lead group). */
+        WorkingGroupCounts: {
+            demands: number;
+            outcomes: components["schemas"]["OutcomeCount"][];
+            working_group: components["schemas"]["NamedRef"];
+        };
         /** @description A public working group in full; the view attaches its upcoming events. */
         WorkingGroupDetail: {
             id: number;
@@ -983,6 +1059,12 @@ export interface components {
             paper_count: number;
             url: string;
             readonly api_url: string;
+        };
+        /** @description The counts of one year's papers (by publication date). */
+        YearCounts: {
+            demands: number;
+            outcomes: components["schemas"]["OutcomeCount"][];
+            year: number;
         };
     };
     responses: never;
@@ -1168,6 +1250,67 @@ export interface operations {
             };
             /** @description Nicht gefunden oder nicht öffentlich. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Anfragen; `Retry-After` nennt die Wartezeit in Sekunden. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    impact_retrieve: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Ebene der Regelungsvorhaben, auf die sich das Papier bezieht.
+                 *
+                 *     * `EU` - EU
+                 *     * `Bund` - Bund
+                 *     * `Land` - Land
+                 *     * `Kommune` - Kommune
+                 */
+                level?: "EU" | "Bund" | "Land" | "Kommune";
+                /** @description Kurzbezeichnung des federführenden Arbeitskreises. */
+                working_group?: string;
+                /** @description Jahr der Veröffentlichung. */
+                year?: number;
+            };
+            header?: {
+                /** @description ETag einer früheren Antwort; unverändert → 304 ohne Inhalt. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactSummary"];
+                };
+            };
+            /** @description Nicht geändert (If-None-Match passt). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ungültiger oder unbekannter Parameter (der Name steht in `errors`). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1973,6 +2116,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1AddresseesGetParametersQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/addressees/"]["get"]["parameters"]["query"]["level"]> = ["EU", "Bund", "Land", "Kommune"];
 export const pathsApiV1EventsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/events/"]["get"]["parameters"]["query"]["ordering"]> = ["starts_at", "-starts_at"];
+export const pathsApiV1ImpactGetParametersQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/impact/"]["get"]["parameters"]["query"]["level"]> = ["EU", "Bund", "Land", "Kommune"];
 export const pathsApiV1PapersGetParametersQueryLevelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/papers/"]["get"]["parameters"]["query"]["level"]> = ["EU", "Bund", "Land", "Kommune"];
 export const pathsApiV1PapersGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/papers/"]["get"]["parameters"]["query"]["ordering"]> = ["published_at", "-published_at", "title"];
 export const pathsApiV1PapersGetParametersQueryPaper_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/papers/"]["get"]["parameters"]["query"]["paper_type"]> = ["positionspapier", "stellungnahme", "forderungskatalog", "pressemitteilung"];
@@ -1987,6 +2131,7 @@ export const eventTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components
 export const headingBlockTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HeadingBlock"]["type"]> = ["heading"];
 export const headingBlockTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HeadingBlockTypeEnum"]> = ["heading"];
 export const headingValueLevelEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HeadingValueLevelEnum"]> = ["h2", "h3"];
+export const impactStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImpactStatusEnum"]> = ["open", "adopted", "partly_adopted", "not_adopted"];
 export const kindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KindEnum"]> = ["paper", "working_group", "event", "tag", "regulatory_project", "addressee"];
 export const levelEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LevelEnum"]> = ["EU", "Bund", "Land", "Kommune"];
 export const pageTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PageTypeEnum"]> = ["home", "working_group_index", "working_group", "paper", "event_index", "event"];

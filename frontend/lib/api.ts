@@ -22,6 +22,7 @@ import type {
   PaperPage,
   PreviewPayload,
   Problem,
+  ImpactSummary,
   RegulatoryProjectPage,
   SearchClick,
   SearchResponse,
@@ -156,6 +157,9 @@ export const api = {
   },
   regulatoryProjects(): Promise<RegulatoryProjectPage> {
     return request("/api/v1/regulatory-projects/", { page_size: 100 });
+  },
+  impact(): Promise<ImpactSummary> {
+    return request("/api/v1/impact/", {});
   },
   tags(): Promise<TagPage> {
     return request("/api/v1/tags/", { page_size: 100 });

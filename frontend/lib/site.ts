@@ -70,6 +70,7 @@ export const ROUTES = {
   imprint: "/impressum/",
   privacy: "/datenschutz/",
   feed: "/feeds/papers.atom",
+  impact: "/wirkung/",
 } as const;
 
 /** Facet and filter names as the UI shows them (values and their labels come from the API). */

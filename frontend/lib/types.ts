@@ -23,6 +23,9 @@ export type PaperDetail = Schemas["PaperDetail"];
 export type BodyBlock = Schemas["BodyBlock"];
 export type Demand = Schemas["Demand"];
 export type DemandValue = Schemas["DemandValue"];
+export type DemandImpact = Schemas["DemandImpact"];
+export type ImpactSummary = Answer<"/api/v1/impact/">;
+export type ImpactCounts = Schemas["Counts"];
 export type TableValue = Schemas["TableValue"];
 
 export type WorkingGroupListItem = Schemas["WorkingGroupList"];

@@ -56,6 +56,11 @@ def test_demo_content_loads_completely_and_twice_changes_nothing():
     assert nis2.citation_id.startswith("CITM-STN-2025-")
     assert nis2.dispatches.count() == 2 and nis2.pdf is not None
     assert nis2.get_parent().slug == "it-sicherheit"
+    assert sorted(nis2.demand_impacts.values_list("status", flat=True)) == [
+        "adopted",
+        "not_adopted",
+        "partly_adopted",
+    ]
     superseded = PositionPaperPage.objects.filter(status=PaperStatus.SUPERSEDED)
     assert superseded.count() == 2 and all(p.superseded_by_id for p in superseded)
     assert get_user_model().objects.filter(username="redaktion", groups__name="Redaktion").exists()

@@ -23,6 +23,7 @@ from cms.api import (
     StrictQueryParamsMixin,
     problem_responses,
 )
+from impact.selectors import impact_attach
 from workgroups.api import filters
 from workgroups.api.cache import cached_get, public_scope_cached
 from workgroups.api.richtext import body_blocks, body_rich_texts, link_targets_resolve
@@ -200,6 +201,7 @@ def paper_detail_prepare(paper: PositionPaperPage, *, scope) -> PositionPaperPag
     paper.public_versions = paper_versions(paper=paper)
     targets = link_targets_resolve(body_rich_texts(paper.body), scope=scope)
     paper.public_body = body_blocks(paper.body, targets=targets)
+    impact_attach(paper=paper, blocks=paper.public_body)
     return paper
 
 

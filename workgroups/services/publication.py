@@ -25,6 +25,7 @@ from wagtail.models import Page
 
 from cms.queue import task_enqueue_once
 from cms.versions import content_version_bump
+from printing.tasks import prints_render
 from search.content import EVENT, PAPER, WORKING_GROUP, kind_of
 from search.outbox import Extent, index_updates_record
 from search.tasks import index_drain_request
@@ -53,6 +54,9 @@ INDEX_EXTENT = {
 
 def publication_page_published(*, page: Page) -> None:
     _page_event(page, "published")
+    if settings.PRINTING_ON_PUBLISH and page.specific_class is PositionPaperPage:
+        # The worker renders the new version's PDF once the publish is committed.
+        _safely(task_enqueue_once, prints_render)
     expire_at = page.expire_at
     if expire_at is not None and expire_at > timezone.now():
         _safely(task_enqueue_once, pages_expire, run_after=expire_at + EXPIRY_GRACE)
@@ -104,6 +108,11 @@ def publication_scope_changed(*, reindex: bool = False) -> None:
         if root is not None:
             index_updates_record(page_ids=[root.pk], extent=SUBTREE)
     _changed(index=reindex)
+
+
+def publication_records_changed() -> None:
+    """Records kept outside page revisions (e.g. impact) changed: cached answers must follow."""
+    _changed(index=False)
 
 
 def _page_event(page: Page, event: str) -> None:

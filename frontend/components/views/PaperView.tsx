@@ -7,6 +7,7 @@ import type { PaperDetail } from "@/lib/types";
 import { AtAGlance } from "../AtAGlance";
 import { StatusBadge, TypeBadge } from "../Badges";
 import { Breadcrumbs } from "../Breadcrumbs";
+import { DemandImpacts } from "../DemandImpacts";
 import { DemandSynopsis } from "../DemandSynopsis";
 import { PaperAside } from "../PaperAside";
 import { PaperStatusNotice } from "../PaperStatusNotice";
@@ -106,6 +107,7 @@ export function PaperView({
             ) : null}
             <StreamBody blocks={paper.body} synopsis={isSynopsis(demands)} />
             {isSynopsis(demands) ? <DemandSynopsis demands={demands} /> : null}
+            <DemandImpacts demands={demands} />
             {older.length ? (
               <section className="section" aria-labelledby="vorgaenger">
                 <h2 id="vorgaenger">Frühere Fassungen</h2>

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AtAGlance } from "@/components/AtAGlance";
 import { BackendUnavailable } from "@/components/BackendUnavailable";
 import { StatusBadge } from "@/components/Badges";
+import { DemandImpacts } from "@/components/DemandImpacts";
 import { DemandSynopsis } from "@/components/DemandSynopsis";
 import { FacetGroup } from "@/components/FacetGroup";
 import { Pagination } from "@/components/Pagination";
@@ -89,6 +90,16 @@ describe("paper body", () => {
     expect(out).toContain("Synopse der Forderungen");
     expect(out).toContain('<th scope="col">Unser Änderungsvorschlag</th>');
     expect(out).toContain('data-label="Begründung"');
+  });
+  it("says what became of each demand with a recorded outcome, and nothing without one", () => {
+    const demands = paperDetail().demands;
+    const out = html(<DemandImpacts demands={demands} />);
+    expect(out).toContain("Was wurde daraus?");
+    expect(out).toContain("teilweise übernommen");
+    expect(out).toContain('href="https://dip.bundestag.de/vorgang/1"');
+    expect(out).toContain("Drucksache 21/1501");
+    expect(out).not.toContain("Förderprogramm für KMU");
+    expect(html(<DemandImpacts demands={demands.map((d) => ({ ...d, impact: null }))} />)).toBe("");
   });
   it("shows the verdict and key demands at a glance", () => {
     const out = html(<AtAGlance verdict="Kurz gesagt." demands={["Eins", "Zwei"]} />);

@@ -73,8 +73,19 @@ export function paperDetail(overrides: Partial<PaperDetail> = {}): PaperDetail {
     ],
     at_a_glance: { verdict: "Die Umsetzung muss KMU entlasten.", key_demands: ["Meldepflichten bündeln", "KMU entlasten"] },
     demands: [
-      { id: "b3", ...demand },
-      { id: "b9", reference: "", current_wording: "", proposed_change: "Förderprogramm für KMU", rationale: "" },
+      {
+        id: "b3",
+        ...demand,
+        impact: {
+          status: { value: "partly_adopted", label: "teilweise übernommen" },
+          printed_paper: "21/1501",
+          dip_url: "https://dip.bundestag.de/vorgang/1",
+          law_text: "",
+          decided_on: "2025-11-13",
+          note: "Im Ausschuss geändert.",
+        },
+      },
+      { id: "b9", reference: "", current_wording: "", proposed_change: "Förderprogramm für KMU", rationale: "", impact: null },
     ],
     regulatory_projects: [
       {

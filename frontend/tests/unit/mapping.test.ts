@@ -87,7 +87,7 @@ describe("paper details", () => {
   });
   it("shows a synopsis only when demands name an article or the current wording", () => {
     expect(isSynopsis(paper.demands)).toBe(true);
-    expect(isSynopsis([{ id: "d", proposed_change: "x", reference: "", current_wording: "", rationale: "" }])).toBe(false);
+    expect(isSynopsis([{ id: "d", proposed_change: "x", reference: "", current_wording: "", rationale: "", impact: null }])).toBe(false);
   });
 });
 

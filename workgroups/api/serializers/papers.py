@@ -8,6 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
+from impact.models import ImpactStatus
 from workgroups.api.serializers.common import (
     ApiUrlField,
     ContactSerializer,
@@ -61,10 +62,16 @@ class PaperListSerializer(ResponseSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_pdf_url(self, paper) -> str | None:
-        if not paper.pdf_id or paper.pdf_restricted:
+        # An uploaded PDF wins; else the one the worker generated for the live version.
+        # The file names are annotated: no need to load the document or print rows.
+        if paper.pdf_id and not paper.pdf_restricted:
+            name = os.path.basename(paper.pdf_file)
+            path = reverse("wagtaildocs_serve", args=[paper.pdf_id, name])
+        elif paper.print_id:
+            name = os.path.basename(paper.print_file)
+            path = reverse("printing-serve", args=[paper.print_id, name])
+        else:
             return None
-        # The file name is annotated: no need to load the document row.
-        path = reverse("wagtaildocs_serve", args=[paper.pdf_id, os.path.basename(paper.pdf_file)])
         return f"{settings.PUBLIC_BACKEND_URL}{path}"
 
 
@@ -155,6 +162,17 @@ BodyBlockSerializer = PolymorphicProxySerializer(
 )
 
 
+class DemandImpactSerializer(ResponseSerializer):
+    """What became of a demand, as the editors recorded it (impact/)."""
+
+    status = LabelledChoiceField(ImpactStatus)
+    printed_paper = serializers.CharField(help_text="Drucksache, z. B. „20/12345“, oder leer.")
+    dip_url = serializers.CharField(help_text="Link zum Vorgang im DIP oder leer.")
+    law_text = serializers.CharField(help_text="Beschlossener Wortlaut oder leer.")
+    decided_on = serializers.DateField(allow_null=True)
+    note = serializers.CharField()
+
+
 class DemandSerializer(ResponseSerializer):
     """A demand block of the body, flat: the block's id and the parts of its value."""
 
@@ -163,6 +181,12 @@ class DemandSerializer(ResponseSerializer):
     current_wording = serializers.CharField(source="value.current_wording")
     proposed_change = serializers.CharField(source="value.proposed_change")
     rationale = serializers.CharField(source="value.rationale")
+    # Null until the editors record an outcome (then "offen" is a recorded outcome too).
+    impact = DerivedField(
+        DemandImpactSerializer(allow_null=True),
+        get=lambda block: block.get("impact"),
+        allow_null=True,
+    )
 
 
 @extend_schema_field(BodyBlockSerializer)

@@ -1,0 +1,1 @@
+"""What became of each demand: the outcome editors record per demand block of a paper."""

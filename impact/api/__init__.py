@@ -1,0 +1,1 @@
+"""The public impact overview of the read API."""

@@ -1,0 +1,1 @@
+"""Printed papers: the PDF that the worker renders for each published version of a paper."""
