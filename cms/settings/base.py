@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "cms",
     "workgroups",
     "search",
+    # Before wagtail.admin: its German notification and login templates take precedence.
+    "review",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
