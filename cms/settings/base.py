@@ -188,6 +188,8 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# German labels on the login page (review/auth.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "review.auth.AssociationLoginForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: it would learn who works in the admin (and the CSP blocks it).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
