@@ -64,3 +64,15 @@ def test_a_later_version_keeps_date_and_id_even_if_the_form_leaves_them_empty(
     again = PositionPaperPage.objects.get(pk=draft.pk)
     assert again.title == "Zweite Fassung"
     assert (again.citation_id, again.publication_date) == (citation_id, date)
+
+
+def test_the_preview_of_a_draft_carries_no_publication_date_and_no_id(client, group_software):
+    draft = PositionPaperPageFactory(
+        parent=group_software, slug="nur-entwurf", publication_date=None, publish=False
+    )
+    preview = draft.create_page_preview()
+    response = client.get("/api/v1/preview/", {"token": preview.token})
+    assert response.status_code == 200
+    page = response.json()["page"]
+    assert page["published_at"] is None
+    assert page["citation_id"] is None
