@@ -1,8 +1,10 @@
-"""The paper form: co-authors are chosen among the other working groups only."""
+"""The paper form: co-authors among the other working groups only, ASCII slugs."""
 
 from django import forms
+from django.core.validators import validate_unicode_slug
 from django.utils.translation import gettext_lazy as _
 
+from cms.slugs import slug_ascii
 from review.selectors import page_owner_group
 from workgroups.access.forms import ScopedPageForm
 
@@ -14,6 +16,10 @@ class PaperPageForm(ScopedPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            # "Größe" arrives as typed and becomes "groesse" in clean_slug (papers' links
+            # and citations are shared); the field alone would refuse it.
+            self.fields["slug"].validators = [validate_unicode_slug]
         field = self.fields.get("co_working_groups")
         if field is None:
             return
@@ -30,3 +36,9 @@ class PaperPageForm(ScopedPageForm):
         if groups is not None and owner is not None and any(g.pk == owner.pk for g in groups):
             raise forms.ValidationError(OWN_GROUP_ERROR)
         return groups
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or ""
+        if slug and slug.isascii():
+            return slug
+        return slug_ascii(slug or self.cleaned_data.get("title") or "")

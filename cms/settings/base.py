@@ -191,6 +191,8 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # German labels on the login page (review/auth.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "review.auth.AssociationLoginForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Links and citations carry ASCII slugs, not %C3%A4 (papers transliterate: review/forms.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No avatars from gravatar.com: it would learn who works in the admin (and the CSP blocks it).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"

@@ -91,3 +91,10 @@ def test_coauthor_choice_offers_other_groups_only(
     assert str(OWN_GROUP_ERROR) in str(response.context["form"].errors["co_working_groups"])
     assert not PositionPaperPage.objects.get(pk=software_draft.pk).co_working_groups.exists()
     assert software_draft.get_latest_revision() is None
+
+
+def test_a_paper_slug_with_umlauts_is_spelt_out_in_ascii(client, software_draft, member_software):
+    response = _edit(client, member_software, software_draft, slug="größe-für-ämter")
+    assert response.status_code == 302
+    paper = PositionPaperPage.objects.get(pk=software_draft.pk)
+    assert paper.get_latest_revision().as_object().slug == "groesse-fuer-aemter"
