@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "search.analytics",
     "printing",
     "impact",
+    # Before wagtail.admin: its German notification and login templates take precedence.
+    "review",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -199,7 +201,11 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# German labels on the login page (review/auth.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "review.auth.AssociationLoginForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Links and citations carry ASCII slugs, not %C3%A4 (papers transliterate: review/forms.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No avatars from gravatar.com: it would learn who works in the admin (and the CSP blocks it).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"

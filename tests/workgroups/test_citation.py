@@ -33,9 +33,8 @@ def test_generated_citation_id_follows_the_highest_and_is_valid(group_software, 
         PositionPaperPageFactory(
             parent=group_software, citation_id=highest, publication_date=YEAR_2026, publish=False
         )
-    paper = PositionPaperPageFactory(
-        parent=group_software, publication_date=YEAR_2026, publish=False
-    )
+    # The ID is assigned as the paper is first published.
+    paper = PositionPaperPageFactory(parent=group_software, publication_date=YEAR_2026)
     assert paper.citation_id == expected
     assert CITATION_ID_RE.match(paper.citation_id)
     paper.full_clean()

@@ -177,4 +177,8 @@ def test_paper_relations_are_stored_with_the_published_revision(group_software, 
 def test_copying_a_paper_does_not_duplicate_its_citation_id(group_software):
     paper = PositionPaperPageFactory(parent=group_software)
     copy = paper.copy(update_attrs={"slug": "kopie", "title": "Kopie"}, keep_live=False)
+    # A copy is a new draft: it gets its own ID at its first publication.
+    assert not copy.citation_id
+    copy.save_revision().publish()
+    copy.refresh_from_db()
     assert copy.citation_id and copy.citation_id != paper.citation_id

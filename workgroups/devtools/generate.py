@@ -61,7 +61,9 @@ DEADLOCK_RETRIES = 5
 
 def _citation_counters() -> dict[tuple[str, int], int]:
     counters: dict[tuple[str, int], int] = defaultdict(int)
-    for citation_id in PositionPaperPage.objects.values_list("citation_id", flat=True):
+    # Drafts have no citation ID (NULL) until their first publication.
+    ids = PositionPaperPage.objects.exclude(citation_id=None).values_list("citation_id", flat=True)
+    for citation_id in ids:
         parts = citation_id.split("-")
         if len(parts) == 4 and parts[2].isdigit() and parts[3].isdigit():
             key = (parts[1], int(parts[2]))

@@ -76,15 +76,27 @@ class PositionPaperPage(HeadlessPage):
         blank=True,
         related_name="papers",
     )
-    publication_date = models.DateField(_("Veröffentlichungsdatum"), default=timezone.localdate)
+    # Empty until the first publication sets it to that go-live date; editors may backdate.
+    publication_date = models.DateField(
+        _("Veröffentlichungsdatum"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wird bei der ersten Veröffentlichung gesetzt; für ältere Papiere das "
+            "ursprüngliche Datum eintragen."
+        ),
+    )
     version_label = models.CharField(_("Version"), max_length=20, default="1.0")
+    # NULL for drafts: assigned at the first publication, never to a draft.
     citation_id = models.CharField(
         _("Zitier-ID"),
         max_length=30,
         unique=True,
+        null=True,
         blank=True,
         help_text=_(
-            "Stabile Kennung zum Zitieren, z. B. CITM-STN-2025-07. Leer lassen, um sie zu erzeugen."
+            "Stabile Kennung zum Zitieren, z. B. CITM-STN-2025-07. Leer lassen: sie wird bei "
+            "der ersten Veröffentlichung erzeugt."
         ),
     )
     status = models.CharField(
@@ -172,8 +184,9 @@ class PositionPaperPage(HeadlessPage):
 
     parent_page_types = ["workgroups.WorkingGroupPage"]
     subpage_types = []
-    # A copy is a new paper: it gets its own citation ID and is nobody's successor yet.
-    exclude_fields_in_copy = ["citation_id", "superseded_by"]
+    # A copy is a new paper: its own citation ID and date at its first publication, and
+    # nobody's successor yet.
+    exclude_fields_in_copy = ["citation_id", "publication_date", "superseded_by"]
 
     class Meta:
         verbose_name = _("Positionspapier")
@@ -226,9 +239,40 @@ class PositionPaperPage(HeadlessPage):
                 _("Diese Kurzbezeichnung ist schon vergeben. Bitte eine andere wählen.")
             )
 
-    def _clean_citation_id(self, errors):
+    def _first_publication_stamp(self):
+        # Wagtail's publish sets live=True and then saves (full_clean), so this runs as the
+        # revision goes live; a draft never gets a date or an ID by itself.
+        if self.pk and (self.publication_date is None or not self.citation_id):
+            # Once given, date and ID stay, even when a form sends them empty.
+            stored = PositionPaperPage.objects.filter(pk=self.pk).values_list(
+                "publication_date", "citation_id"
+            )
+            date, citation_id = stored.first() or (None, None)
+            self.publication_date = self.publication_date or date
+            self.citation_id = self.citation_id or citation_id
+        if not self.live:
+            return
+        if self.publication_date is None:
+            go_live = self.go_live_at or self.first_published_at or timezone.now()
+            self.publication_date = timezone.localdate(go_live)
         if not self.citation_id:
             self.citation_id = self.next_citation_id()
+
+    def with_content_json(self, content):
+        # Date and ID are set on the page row at the first publication; revisions saved
+        # before it (or forms that left the fields empty) must not clear them again.
+        obj = super().with_content_json(content)
+        if not obj.citation_id and self.citation_id:
+            obj.citation_id = self.citation_id
+        if obj.publication_date is None and self.publication_date is not None:
+            obj.publication_date = self.publication_date
+        return obj
+
+    def _clean_citation_id(self, errors):
+        self._first_publication_stamp()
+        if not self.citation_id:
+            self.citation_id = None
+            return
         self.citation_id = self.citation_id.strip().upper()
         if not CITATION_ID_RE.match(self.citation_id):
             errors.setdefault("citation_id", []).append(

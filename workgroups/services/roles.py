@@ -23,6 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from review.models import GroupLeadsApprovalTask
 from workgroups.access.public import released_collection_ensure
 from workgroups.models import (
     Addressee,
@@ -195,9 +196,10 @@ def _review_workflow_ensure(*, access: WorkingGroupAccess, working_group: Workin
     review_name = _("Arbeitskreis-Review: %(name)s") % {"name": working_group.title}
     existing = access.workflow.workflow_tasks.order_by("sort_order").select_related("task")
     review_task = existing[0].task.specific if existing else None
-    if not isinstance(review_task, GroupApprovalTask):
-        review_task = GroupApprovalTask.objects.create(name=review_name)
-    review_task.groups.set([access.chairs])
+    # The first step needs the lead of every authoring group (review/), which a
+    # GroupApprovalTask of this group's chairs (earlier installations) cannot express.
+    if not isinstance(review_task, GroupLeadsApprovalTask):
+        review_task = GroupLeadsApprovalTask.objects.create(name=review_name)
     tasks = [review_task, editors_task_ensure()]
     current = [wt.task_id for wt in existing]
     if current != [task.pk for task in tasks]:

@@ -70,7 +70,12 @@ export function PaperView({
             <div>
               <dt>Veröffentlicht</dt>
               <dd>
-                <time dateTime={paper.published_at}>{formatLongDate(paper.published_at)}</time>
+                {/* A draft in the preview has no date yet (set at its first publication). */}
+                {paper.published_at ? (
+                  <time dateTime={paper.published_at}>{formatLongDate(paper.published_at)}</time>
+                ) : (
+                  "Entwurf"
+                )}
               </dd>
             </div>
             <div>
@@ -79,7 +84,7 @@ export function PaperView({
             </div>
             <div>
               <dt>Zitier-ID</dt>
-              <dd className="citation-id">{paper.citation_id}</dd>
+              <dd className="citation-id">{paper.citation_id || "wird bei der Veröffentlichung vergeben"}</dd>
             </div>
             <div>
               <dt>{paper.working_groups.length > 1 ? "Arbeitskreise" : "Arbeitskreis"}</dt>

@@ -1,0 +1,94 @@
+"""Writes for the joint review: co-authors' page rights and the per-group approvals."""
+
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from wagtail.log_actions import log
+from wagtail.models import GroupPagePermission, Page, TaskState
+
+from review.models import GroupLeadApproval
+from review.selectors import (
+    page_authoring_groups,
+    page_owner_group,
+    review_groups_pending,
+    review_groups_pending_for,
+)
+from workgroups.models import PositionPaperPage, WorkingGroupAccess
+
+# Co-authors edit (and so comment on and submit) the joint paper; they never publish it.
+COAUTHOR_PAGE_PERMISSIONS = ("change",)
+
+
+@transaction.atomic
+def paper_coauthors_sync(*, paper: PositionPaperPage) -> set[int]:
+    """Give the member and lead groups of the paper's co-authoring groups edit rights on it.
+
+    Follows the co-author list of the latest revision (a draft's list lives there) and
+    removes the rights of groups no longer listed. Returns the ids of the groups with rights.
+    """
+    latest = paper.get_latest_revision_as_object()
+    owner = page_owner_group(page=paper)
+    coauthors = [
+        group
+        for group in page_authoring_groups(page=latest)
+        if owner is None or group.pk != owner.pk
+    ]
+    wanted = set()
+    for access in WorkingGroupAccess.objects.filter(working_group__in=coauthors):
+        wanted |= {access.members_id, access.chairs_id}
+    page_ct = ContentType.objects.get_for_model(Page)
+    permissions = list(
+        Permission.objects.filter(
+            content_type=page_ct,
+            codename__in=[f"{kind}_page" for kind in COAUTHOR_PAGE_PERMISSIONS],
+        )
+    )
+    role_groups = WorkingGroupAccess.objects.values_list("members_id", "chairs_id")
+    all_roles = {pk for pair in role_groups for pk in pair}
+    if owner is not None and hasattr(owner, "access"):
+        # The owner's own rights come from its group page; none are kept on the paper.
+        all_roles -= {owner.access.members_id, owner.access.chairs_id}
+    GroupPagePermission.objects.filter(Q(page=paper) & Q(group_id__in=all_roles - wanted)).delete()
+    for group_id in wanted:
+        for permission in permissions:
+            GroupPagePermission.objects.get_or_create(
+                group_id=group_id, page=paper, permission=permission
+            )
+    return wanted
+
+
+@transaction.atomic
+def group_lead_approve(*, task_state: TaskState, user, comment: str = "") -> list:
+    """Record the approval of every pending group this person leads; complete the step at the end.
+
+    Returns the groups still waiting for their lead's approval.
+    """
+    task_state = TaskState.objects.select_for_update().get(pk=task_state.pk)
+    groups = review_groups_pending_for(task_state=task_state, user=user)
+    if not groups:
+        raise PermissionDenied
+    for group in groups:
+        GroupLeadApproval.objects.get_or_create(
+            task_state=task_state,
+            working_group=group,
+            defaults={"approved_by": user, "comment": comment},
+        )
+    pending = review_groups_pending(task_state=task_state)
+    if pending:
+        page = task_state.workflow_state.content_object
+        for group in groups:
+            log(
+                instance=page,
+                action="review.group_lead_approve",
+                user=user,
+                revision=task_state.revision,
+                data={
+                    "working_group": {"id": group.pk, "title": group.title},
+                    "comment": comment,
+                },
+            )
+        return pending
+    task_state.specific.approve(user=user, comment=comment)
+    return []
