@@ -18,6 +18,7 @@ urlpatterns = [
     path("readyz", readyz, name="readyz"),
     path("api/v1/", include("cms.api_urls")),
     path("feeds/papers.atom", papers_feed, name="feed-papers"),
+    path("", include("membership.urls")),
     path("django-admin/", admin.site.urls),
     # Admin views that apply the working groups' visibility policy (same paths, first).
     path("admin/", include("workgroups.access.urls")),
