@@ -163,9 +163,10 @@ def group_members(request, group_id: int):
         if not leads:
             raise PermissionDenied
         if request.POST.get("action") == "remove":
-            person = get_object_or_404(
-                selectors.group_members(working_group=group), pk=request.POST.get("user")
-            )
+            user_pk = request.POST.get("user", "")
+            if not user_pk.isdigit():
+                raise Http404
+            person = get_object_or_404(selectors.group_members(working_group=group), pk=user_pk)
             services.member_remove(working_group=group, user=person, removed_by=request.user)
             messages.success(
                 request,
