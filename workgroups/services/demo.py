@@ -19,6 +19,7 @@ from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from membership.demo import membership_demo_load
 from workgroups.demo.validation import DemoContentError, demo_content_validate
 from workgroups.models import (
     Addressee,
@@ -355,6 +356,7 @@ DEMO_STEPS: list[DemoStep] = [
     DemoStep("events", _events),
     DemoStep("minutes", _minutes),
     DemoStep("users", _users),
+    DemoStep("membership", membership_demo_load),
 ]
 
 
