@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/v1/", include("cms.api_urls")),
     path("feeds/papers.atom", papers_feed, name="feed-papers"),
     path("feeds/deadlines.ics", deadlines_feed, name="feed-deadlines"),
+    path("", include("membership.urls")),
     path("django-admin/", admin.site.urls),
     # Admin views that apply the working groups' visibility policy (same paths, first).
     path("admin/", include("workgroups.access.urls")),

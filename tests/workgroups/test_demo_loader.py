@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
+from membership.models import Invitation
 from workgroups.demo import validation
 from workgroups.demo.validation import (
     DemoContentError,
@@ -49,8 +50,14 @@ def test_demo_content_loads_completely_and_twice_changes_nothing():
     first = _counts()
     assert PositionPaperPage.objects.live().count() == len(data["papers"]) == 30
     assert WorkingGroupPage.objects.live().count() == len(data["working_groups"])
-    assert EventPage.objects.live().count() == len(data["events"])
+    # Besides the public events, every group has an internal meeting (membership demo step).
+    assert EventPage.objects.live().public().count() == len(data["events"])
     assert MinutesPage.objects.count() == len(data["minutes"])
+    for minutes in MinutesPage.objects.all():
+        assert minutes.meeting.live and minutes.attachments.count() == 1
+        document = minutes.attachments.get().document
+        assert document.collection.get_view_restrictions().exists()
+    assert Invitation.objects.filter(accepted_at__isnull=True).count() == 1
     nis2 = PositionPaperPage.objects.get(slug="nis2-umsetzung-stellungnahme")
     assert nis2.live and nis2.has_unpublished_changes is False
     assert nis2.citation_id.startswith("CITM-STN-2025-")

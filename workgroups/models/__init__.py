@@ -1,8 +1,9 @@
 """Models of working groups, papers, snippets and events (split by concept)."""
 
 from .choices import EventType, Level, PaperStatus, PaperType, RegulatoryKind, SizeClass, State
-from .events import EventIndexPage, EventPage
+from .events import EventIndexPage, EventPage, MeetingIndexPage
 from .groups import (
+    MinutesAttachment,
     MinutesIndexPage,
     MinutesPage,
     WorkingGroupAccess,
@@ -21,7 +22,9 @@ __all__ = [
     "EventPage",
     "EventType",
     "Level",
+    "MeetingIndexPage",
     "MemberProfile",
+    "MinutesAttachment",
     "MinutesIndexPage",
     "MinutesPage",
     "Organisation",

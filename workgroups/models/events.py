@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -27,6 +28,47 @@ class EventIndexPage(HeadlessPage):
     class Meta:
         verbose_name = _("Veranstaltungsübersicht")
         verbose_name_plural = _("Veranstaltungsübersichten")
+
+
+class MeetingIndexPage(Page):
+    """A working group's internal meetings ("Interne Termine"); restricted to the group and editors."""
+
+    parent_page_types = ["workgroups.WorkingGroupPage"]
+    subpage_types = ["workgroups.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Bereich interne Termine")
+        verbose_name_plural = _("Bereiche interne Termine")
+
+
+def organising_group(page: Page | None):
+    """The working group a page lies in (the page itself or an ancestor), or None."""
+    from .groups import WorkingGroupPage
+
+    if page is None or not page.path:
+        return None
+    return (
+        WorkingGroupPage.objects.filter(
+            path__in=[
+                page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)
+            ]
+        )
+        .order_by("-depth")
+        .first()
+    )
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """A meeting created inside a working group is that group's meeting, whatever the form says."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        group = organising_group(self.parent_page)
+        if group is not None:
+            cleaned_data["working_group"] = group
+            self.instance.working_group = group
+        return cleaned_data
 
 
 class EventPage(HeadlessPage):
@@ -76,8 +118,15 @@ class EventPage(HeadlessPage):
         index.FilterField("event_type"),
     ]
 
-    parent_page_types = ["workgroups.EventIndexPage"]
+    # A working group's public meetings live on its page, internal ones in its restricted
+    # "Interne Termine" (members hold page permissions only there, not on the calendar).
+    parent_page_types = [
+        "workgroups.EventIndexPage",
+        "workgroups.WorkingGroupPage",
+        "workgroups.MeetingIndexPage",
+    ]
     subpage_types = []
+    base_form_class = EventPageForm
 
     class Meta:
         verbose_name = _("Veranstaltung")

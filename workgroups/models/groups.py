@@ -76,7 +76,12 @@ class WorkingGroupPage(HeadlessPage):
     ]
 
     parent_page_types = ["workgroups.WorkingGroupIndexPage"]
-    subpage_types = ["workgroups.PositionPaperPage", "workgroups.MinutesIndexPage"]
+    subpage_types = [
+        "workgroups.PositionPaperPage",
+        "workgroups.MinutesIndexPage",
+        "workgroups.EventPage",
+        "workgroups.MeetingIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("Arbeitskreis")
@@ -124,14 +129,23 @@ class MinutesPage(Page):
     """The minutes of one meeting; internal to the working group."""
 
     meeting_date = models.DateField(_("Sitzungsdatum"))
+    meeting = models.ForeignKey(
+        "workgroups.EventPage",
+        verbose_name=_("Sitzung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="minutes",
+    )
     attendees = models.TextField(_("Teilnehmende"), blank=True)
     body = StreamField(TextStreamBlock(), verbose_name=_("Protokoll"), blank=True)
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("meeting_date"),
+        FieldRowPanel([FieldPanel("meeting_date"), FieldPanel("meeting")]),
         FieldPanel("attendees"),
         FieldPanel("body"),
+        InlinePanel("attachments", label=_("Anhänge")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -146,6 +160,24 @@ class MinutesPage(Page):
     class Meta:
         verbose_name = _("Protokoll")
         verbose_name_plural = _("Protokolle")
+
+
+class MinutesAttachment(Orderable):
+    """A file attached to minutes, from the working group's internal documents."""
+
+    page = ParentalKey(MinutesPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Dokument"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Anhang")
+        verbose_name_plural = _("Anhänge")
 
 
 class WorkingGroupAccess(models.Model):

@@ -20,6 +20,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from impact.demo import impact_demo
+from membership.demo import membership_demo_load
 from workgroups.demo.validation import DemoContentError, demo_content_validate
 from workgroups.models import (
     Addressee,
@@ -357,6 +358,7 @@ DEMO_STEPS: list[DemoStep] = [
     DemoStep("minutes", _minutes),
     DemoStep("users", _users),
     DemoStep("impact", impact_demo),
+    DemoStep("membership", membership_demo_load),
 ]
 
 

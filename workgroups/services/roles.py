@@ -27,6 +27,7 @@ from review.models import GroupLeadsApprovalTask
 from workgroups.access.public import released_collection_ensure
 from workgroups.models import (
     Addressee,
+    MeetingIndexPage,
     MinutesIndexPage,
     Organisation,
     RegulatoryProject,
@@ -167,29 +168,62 @@ def working_group_roles_ensure(*, working_group: WorkingGroupPage) -> WorkingGro
     restriction.groups.set(insiders)
 
     minutes_index_ensure(working_group=working_group, groups=insiders)
+    meeting_index_ensure(working_group=working_group, groups=insiders)
     _review_workflow_ensure(access=access, working_group=working_group)
     return access
+
+
+def _restricted_section_ensure(
+    *,
+    model: type[Page],
+    working_group: WorkingGroupPage,
+    groups: list[Group],
+    title: str,
+    slug: str,
+) -> Page:
+    # The view restriction exists before the section goes live, so nothing below it is
+    # ever public for a moment.
+    section = model.objects.child_of(working_group).first()
+    if section is None:
+        section = model(title=title, slug=slug, live=False)
+        working_group.add_child(instance=section)
+    restriction = PageViewRestriction.objects.filter(page=section).first()
+    if restriction is None:
+        restriction = PageViewRestriction.objects.create(
+            page=section, restriction_type=PageViewRestriction.GROUPS
+        )
+    restriction.restriction_type = PageViewRestriction.GROUPS
+    restriction.save()
+    restriction.groups.set(groups)
+    if not section.live:
+        page_publish(page=section)
+    return section
 
 
 def minutes_index_ensure(
     *, working_group: WorkingGroupPage, groups: list[Group]
 ) -> MinutesIndexPage:
     """The group's "Protokolle" section, restricted to the given groups before it goes live."""
-    minutes = MinutesIndexPage.objects.child_of(working_group).first()
-    if minutes is None:
-        minutes = MinutesIndexPage(title=_("Protokolle"), slug="protokolle", live=False)
-        working_group.add_child(instance=minutes)
-    restriction = PageViewRestriction.objects.filter(page=minutes).first()
-    if restriction is None:
-        restriction = PageViewRestriction.objects.create(
-            page=minutes, restriction_type=PageViewRestriction.GROUPS
-        )
-    restriction.restriction_type = PageViewRestriction.GROUPS
-    restriction.save()
-    restriction.groups.set(groups)
-    if not minutes.live:
-        page_publish(page=minutes)
-    return minutes
+    return _restricted_section_ensure(
+        model=MinutesIndexPage,
+        working_group=working_group,
+        groups=groups,
+        title=_("Protokolle"),
+        slug="protokolle",
+    )
+
+
+def meeting_index_ensure(
+    *, working_group: WorkingGroupPage, groups: list[Group]
+) -> MeetingIndexPage:
+    """The group's "Interne Termine" section, restricted like its minutes."""
+    return _restricted_section_ensure(
+        model=MeetingIndexPage,
+        working_group=working_group,
+        groups=groups,
+        title=_("Interne Termine"),
+        slug="interne-termine",
+    )
 
 
 def _review_workflow_ensure(*, access: WorkingGroupAccess, working_group: WorkingGroupPage) -> None:
