@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "cms",
     "workgroups",
     "search",
+    "alerts",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -303,6 +304,12 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", env_int("AXES_PROXY_COUNT",
 # atomically (Redis, Memcached, local memory), else in a database row (cms.RequestCounter).
 THROTTLE_ANON_RATE = env_str("API_ANON_RATE", "600/min")
 THROTTLE_PATH_PREFIXES = ("/api/", "/feeds/", "/documents/")
+
+# --- E-mail alerts -------------------------------------------------------------------------------
+
+# Subscription requests per client address and per e-mail address (alerts/services.py).
+ALERTS_CLIENT_RATE = env_str("ALERTS_CLIENT_RATE", "20/h")
+ALERTS_ADDRESS_RATE = env_str("ALERTS_ADDRESS_RATE", "5/h")
 
 # --- Security ------------------------------------------------------------------------------------
 

@@ -25,6 +25,11 @@ class Command(BaseCommand):
                 call_command("publish_scheduled", verbosity=0)
             except Exception as exc:  # keep the loop alive when the database hiccups
                 self.stderr.write(f"publish_scheduled fehlgeschlagen: {exc}")
+            try:
+                # Digests, deadline notices, unconfirmed subscriptions (alerts/services.py).
+                call_command("alerts_scheduled", verbosity=0)
+            except Exception as exc:
+                self.stderr.write(f"alerts_scheduled fehlgeschlagen: {exc}")
             if once:
                 return
             time.sleep(interval)
