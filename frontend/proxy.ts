@@ -3,7 +3,7 @@
  * routes and files), and only the query parameters a page reads reach it.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { PAPER_FILTER_PARAMS, SEARCH_FACETS } from "@/lib/mapping";
+import { PAPER_FILTER_KEYS, SEARCH_FACETS } from "@/lib/mapping";
 
 const PAGE_NUMBER = ["seite", "page"];
 
@@ -15,7 +15,7 @@ const PAGE_NUMBER = ["seite", "page"];
  * to every later visitor. Dropped parameters also no longer vary what is rendered or cached.
  */
 export const ROUTE_QUERY_KEYS: Readonly<Record<string, readonly string[]>> = {
-  "/positionen/": [...Object.keys(PAPER_FILTER_PARAMS), "archiv", "sortierung", ...PAGE_NUMBER],
+  "/positionen/": [...PAPER_FILTER_KEYS, "archiv", "sortierung", ...PAGE_NUMBER],
   "/suche/": ["q", ...SEARCH_FACETS, ...PAGE_NUMBER],
   "/suche/vorschlaege/": ["q"],
   "/vorschau/": ["token", "content_type"],

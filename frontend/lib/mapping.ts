@@ -140,6 +140,9 @@ export function hrefWith(path: string, query: Record<string, string | number | r
   return qs ? `${path}?${qs}` : path;
 }
 
+/** The paper list's filter parameters in the site's URL (the proxy lets only these through). */
+export const PAPER_FILTER_KEYS = ["arbeitskreis", "art", "schlagwort", "adressat", "ebene", "vorhaben", "jahr"] as const;
+
 export interface PaperListState {
   arbeitskreis: string;
   art: string;
