@@ -1,12 +1,16 @@
 """Request and response serializers of the subscription API."""
 
+import re
+
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from alerts.models import Frequency, TopicKind
 from search.api.serializers import SearchQuery
 from workgroups.api.filters import SLUG_MAX, SLUG_PATTERN
 from workgroups.api.serializers.common import LabelledChoiceField, ResponseSerializer
+from workgroups.models import Level, PaperType
 
 TOPIC_FIELDS = (
     TopicKind.WORKING_GROUP,
@@ -18,11 +22,28 @@ TOPIC_FIELDS = (
 HONEYPOT = "website"
 
 
+def _choice(choices, **kwargs) -> serializers.ChoiceField:
+    # Documented as a pattern, not an enum: drf-spectacular names every enum after its
+    # choice set, and that name is taken by the {value, label} response shape of the set.
+    alternatives = "|".join(re.escape(value) for value in choices.values)
+    values = ", ".join(f"`{value}`" for value in choices.values)
+
+    @extend_schema_field(
+        {"type": "string", "pattern": f"^({alternatives})$", "description": f"Eines von {values}."}
+    )
+    class InlineChoiceField(serializers.ChoiceField):
+        pass
+
+    return InlineChoiceField(choices=choices.choices, **kwargs)
+
+
 class SavedSearchSerializer(SearchQuery):
     """The parameters of /api/v1/search/ without the page: the search to follow."""
 
     page = None
     page_size = None
+    paper_type = _choice(PaperType, required=False)
+    level = _choice(Level, required=False, help_text=_("Ebene eines Adressaten."))
 
     def validate(self, attrs):
         return attrs
@@ -45,7 +66,7 @@ class SubscriptionRequestSerializer(serializers.Serializer):
     query = SavedSearchSerializer(
         required=False, help_text=_("Eine Suche mit den Filtern von /api/v1/search/.")
     )
-    frequency = serializers.ChoiceField(choices=Frequency.choices)
+    frequency = _choice(Frequency)
     website = serializers.CharField(
         required=False,
         allow_blank=True,

@@ -158,7 +158,7 @@ def test_deadline_notice_seven_days_ahead_once(world, subscribe, mailbox):
     assert deadline_reminders_send() == 1
     assert deadline_reminders_send() == 0
     (notice,) = mailbox.to(EMAIL)
-    assert notice.subject == "Frist endet in 7 Tagen: NIS-2-Umsetzungsgesetz"
+    assert notice.subject.strip() == "Frist endet in 7 Tagen: NIS-2-Umsetzungsgesetz"
     assert notice.header("List-Unsubscribe-Post") == "List-Unsubscribe=One-Click"
 
 
