@@ -9,6 +9,7 @@ import { StatusBadge, TypeBadge } from "../Badges";
 import { Breadcrumbs } from "../Breadcrumbs";
 import { DemandSynopsis } from "../DemandSynopsis";
 import { PaperAside } from "../PaperAside";
+import { SubscribeForm } from "../SubscribeForm";
 import { PaperStatusNotice } from "../PaperStatusNotice";
 import { RelatedPapers } from "../RelatedPapers";
 import { StreamBody } from "../StreamBody";
@@ -119,6 +120,9 @@ export function PaperView({
                 </ul>
               </section>
             ) : null}
+            <section className="section no-print">
+              <SubscribeForm id="benachrichtigen" topic={{ paper: paper.slug }} what="neuen Versionen dieses Papiers" />
+            </section>
           </div>
           <PaperAside paper={paper} canonicalUrl={canonicalUrl} />
         </div>
