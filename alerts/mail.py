@@ -56,7 +56,7 @@ def confirmation_send(*, subscription: Subscription, topic: str) -> None:
         context={
             "topic": topic,
             "frequency": subscription.get_frequency_display(),
-            "confirm_url": frontend_link("/benachrichtigungen/bestaetigen", token),
+            "confirm_url": frontend_link("/benachrichtigungen/bestaetigen/", token),
         },
         headers={},
     )
@@ -76,10 +76,10 @@ def alert_send(
             "items": items,
             "topic": topic,
             "unsubscribe_url": frontend_link(
-                "/benachrichtigungen/abmelden", unsubscribe_token(subscription_id=subscription.pk)
+                "/benachrichtigungen/abmelden/", unsubscribe_token(subscription_id=subscription.pk)
             ),
             "manage_url": frontend_link(
-                "/benachrichtigungen/verwalten", manage_token(email=subscription.email)
+                "/benachrichtigungen/verwalten/", manage_token(email=subscription.email)
             ),
         },
         headers={

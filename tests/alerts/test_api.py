@@ -152,7 +152,7 @@ def test_manage_lists_and_deletes_one_and_all(world, client, subscribe, mailbox,
     with committed():
         PositionPaperPageFactory(parent=world.software, title="Neu", tags=["Cloud"])
     alert = mailbox.to(EMAIL)[0]
-    manage = next(t for t in alert.text().split() if "/benachrichtigungen/verwalten?" in t)
+    manage = next(t for t in alert.text().split() if "/benachrichtigungen/verwalten/?" in t)
     token = token_in(manage)
     url = f"/api/v1/subscriptions/manage/{token}/"
 

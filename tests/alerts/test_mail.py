@@ -30,8 +30,8 @@ def test_alert_has_html_text_and_one_click_headers(world, subscribe, mailbox, co
     text, html = alert.text(), alert.html()
     assert "Neu veröffentlicht (Version 1.0)." in text
     assert "Was die Verwaltung jetzt braucht." in text
-    assert "/benachrichtigungen/abmelden?token=" in text
-    assert "/benachrichtigungen/verwalten?token=" in text
+    assert "/benachrichtigungen/abmelden/?token=" in text
+    assert "/benachrichtigungen/verwalten/?token=" in text
     assert '<html lang="de">' in html
     assert 'href="http://127.0.0.1:3000/arbeitskreise/software/digitale-verwaltung/"' in html
     assert subscription.email == "redaktion@zeitung.example"
