@@ -96,7 +96,10 @@ def subscription_request(*, email: str, kind: str, value: str, frequency: str) -
         "frequency": subscription.get_frequency_display(),
     }
     subscription.save()
-    transaction.on_commit(lambda: confirmation_send(subscription=subscription, topic=topic))
+    # robust: a mail server that is down is logged, the visitor still gets the same 202.
+    transaction.on_commit(
+        lambda: confirmation_send(subscription=subscription, topic=topic), robust=True
+    )
     return True
 
 
@@ -168,33 +171,39 @@ def alerts_for_paper(*, page_id: int, scope: PublicScope | None = None) -> int:
     if paper is None:
         return 0  # not public (any more): nothing about it leaves
     key = paper_version_key(paper)
-    item = None
     sent = 0
     for subscription in subscriptions_following(paper=paper, scope=scope):
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    delivery = Delivery.objects.create(
-                        subscription=subscription, key=key, paper_id=paper.pk
-                    )
-            except IntegrityError:
-                continue  # this version was announced (or collected) already
-            if subscription.frequency != Frequency.IMMEDIATE:
-                continue
-            item = item or _paper_item(paper)
-            topic = topic_describe(subscription=subscription, scope=scope)
-            alert_send(
-                subscription=subscription,
-                subject=_("Neuigkeit zu %(topic)s: %(title)s")
-                % {"topic": topic, "title": paper.title},
-                intro=_("Zu %(topic)s gibt es Neues:") % {"topic": topic},
-                items=[item],
-                topic=topic,
-            )
-            delivery.sent_at = timezone.now()
-            delivery.save(update_fields=["sent_at"])
-            sent += 1
+        try:
+            sent += _paper_alert(subscription=subscription, paper=paper, key=key, scope=scope)
+        except Exception:  # noqa: BLE001 - the log row rolled back: a rerun sends it
+            logger.exception("Benachrichtigung %s nicht verschickt", subscription.pk)
     return sent
+
+
+@transaction.atomic
+def _paper_alert(*, subscription: Subscription, paper, key: str, scope: PublicScope) -> int:
+    """Log (and, for immediate subscriptions, send) one alert; 0 if it was logged before."""
+    try:
+        with transaction.atomic():
+            delivery = Delivery.objects.create(
+                subscription=subscription, key=key, paper_id=paper.pk
+            )
+    except IntegrityError:
+        return 0  # this version was announced (or collected) already
+    if subscription.frequency != Frequency.IMMEDIATE:
+        return 0
+    item = _paper_item(paper)
+    topic = topic_describe(subscription=subscription, scope=scope)
+    alert_send(
+        subscription=subscription,
+        subject=_("Neuigkeit zu %(topic)s: %(title)s") % {"topic": topic, "title": paper.title},
+        intro=_("Zu %(topic)s gibt es Neues:") % {"topic": topic},
+        items=[item],
+        topic=topic,
+    )
+    delivery.sent_at = timezone.now()
+    delivery.save(update_fields=["sent_at"])
+    return 1
 
 
 def digest_boundary(*, frequency: str, now: dt.datetime) -> dt.datetime:

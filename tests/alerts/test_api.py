@@ -5,6 +5,7 @@ import pytest
 from alerts.models import Subscription
 from tests.alerts.conftest import CONFIRM_URL, SUBSCRIBE_URL, token_in
 from tests.factories import PositionPaperPageFactory
+from tests.services.common import free_port
 
 EMAIL = "presse@example.org"
 
@@ -182,3 +183,13 @@ def test_unsubscribe_with_a_bad_token_is_a_404_problem(db, client):
     response = client.post("/api/v1/subscriptions/unsubscribe/verfaelscht/")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_mail_server_that_is_down_still_gets_the_visitor_a_202(
+    world, client, mailbox, settings, committed
+):
+    settings.EMAIL_PORT = free_port()  # nothing listens there
+    with committed():
+        response = post(client, {"email": EMAIL, "tag": "cloud", "frequency": "sofort"})
+    assert response.status_code == 202
+    assert mailbox.messages == []
