@@ -2,9 +2,10 @@
 import { api } from "@/lib/api";
 import { ALERTS_ROUTES, resultHref, subscriptionBody } from "@/lib/subscriptions";
 
-function redirect(request: Request, href: string): Response {
+function redirect(_request: Request, href: string): Response {
   // 303: the browser follows with a GET, so reloading the result page sends nothing again.
-  return Response.redirect(new URL(href, request.url), 303);
+  // A relative Location: behind the proxy request.url names the server's own host and port.
+  return new Response(null, { status: 303, headers: { Location: href } });
 }
 
 export async function POST(request: Request): Promise<Response> {
