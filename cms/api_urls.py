@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("workgroups.api.urls")),
     path("", include("search.api.urls")),
     path("", include("impact.api.urls")),
+    path("", include("alerts.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
 ]

@@ -19,6 +19,11 @@ export const ROUTE_QUERY_KEYS: Readonly<Record<string, readonly string[]>> = {
   "/suche/": ["q", ...SEARCH_FACETS, ...PAGE_NUMBER, "genau"],
   "/suche/vorschlaege/": ["q"],
   "/vorschau/": ["token", "content_type"],
+  // E-mail alerts: the result page and the signed links (rendered per request, never cached).
+  "/benachrichtigungen/": ["status"],
+  "/benachrichtigungen/bestaetigen/": ["token"],
+  "/benachrichtigungen/abmelden/": ["token"],
+  "/benachrichtigungen/verwalten/": ["token", "geloescht"],
 };
 // Next's own cache-busting parameter of client-side navigations (RSC requests).
 const FRAMEWORK_QUERY_KEYS = ["_rsc"];

@@ -1,4 +1,4 @@
-"""Atom feeds of public papers (Django syndication), filterable by working group and tag."""
+"""Atom feeds of public papers (Django syndication), by working group, tag or Regelungsvorhaben."""
 
 import datetime as dt
 
@@ -22,10 +22,17 @@ class PaperFeed(Feed):
 
     feed_type = Atom1Feed
 
-    def __init__(self, *, working_group: str | None = None, tags: list[str] | None = None):
+    def __init__(
+        self,
+        *,
+        working_group: str | None = None,
+        tags: list[str] | None = None,
+        regulatory_project: str | None = None,
+    ):
         super().__init__()
         self.working_group = working_group
         self.tags = tags or []
+        self.regulatory_project = regulatory_project
 
     def title(self):
         parts = [_("Positionspapiere – %(site)s") % {"site": settings.WAGTAIL_SITE_NAME}]
@@ -33,6 +40,8 @@ class PaperFeed(Feed):
             parts.append(_("Arbeitskreis %(slug)s") % {"slug": self.working_group})
         if self.tags:
             parts.append(_("Schlagworte: %(tags)s") % {"tags": ", ".join(self.tags)})
+        if self.regulatory_project:
+            parts.append(_("Regelungsvorhaben %(slug)s") % {"slug": self.regulatory_project})
         return " · ".join(parts)
 
     def subtitle(self):
@@ -44,7 +53,12 @@ class PaperFeed(Feed):
     def items(self):
         scope = public_scope()
         return list(
-            paper_list(scope=scope, working_group=self.working_group, tags=self.tags)[:FEED_LENGTH]
+            paper_list(
+                scope=scope,
+                working_group=self.working_group,
+                tags=self.tags,
+                regulatory_project=self.regulatory_project,
+            )[:FEED_LENGTH]
         )
 
     def item_title(self, paper):
@@ -74,7 +88,7 @@ class PaperFeed(Feed):
 
 @require_safe
 def papers_feed(request):
-    """``/feeds/papers.atom?working_group=…&tag=…``: bad or unknown parameters are a 400."""
+    """``/feeds/papers.atom?working_group=…&tag=…&regulatory_project=…``: bad or unknown → 400."""
     query = PaperFeedQuery(
         data={
             **{key: request.GET.get(key) for key in request.GET if key != "tag"},
@@ -99,5 +113,6 @@ def papers_feed(request):
     feed = PaperFeed(
         working_group=query.validated_data.get("working_group"),
         tags=query.validated_data.get("tag"),
+        regulatory_project=query.validated_data.get("regulatory_project"),
     )
     return cached_get(request, lambda: feed(request))

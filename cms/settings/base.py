@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     # Before wagtail.admin: its German notification and login templates take precedence.
     "review",
     "membership",
+    "alerts",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -175,6 +176,8 @@ SCHEDULER_JOBS = [
     "search.analytics.services.search_analytics_prune",
     # Each reminder is logged once (workspace.DeadlineReminder): every round may run it.
     "workspace.services.deadline_reminders_send",
+    # Digests, deadline notices, unconfirmed subscriptions (alerts/services.py).
+    "alerts.services.alerts_scheduled_run",
 ]
 # The worker renders each published version of a paper to PDF (printing/).
 PRINTING_ON_PUBLISH = env_bool("SPRACHROHR_PRINTING_ON_PUBLISH", True)
@@ -325,6 +328,12 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", env_int("AXES_PROXY_COUNT",
 # atomically (Redis, Memcached, local memory), else in a database row (cms.RequestCounter).
 THROTTLE_ANON_RATE = env_str("API_ANON_RATE", "600/min")
 THROTTLE_PATH_PREFIXES = ("/api/", "/feeds/", "/documents/")
+
+# --- E-mail alerts -------------------------------------------------------------------------------
+
+# Subscription requests per client address and per e-mail address (alerts/services.py).
+ALERTS_CLIENT_RATE = env_str("ALERTS_CLIENT_RATE", "20/h")
+ALERTS_ADDRESS_RATE = env_str("ALERTS_ADDRESS_RATE", "5/h")
 
 # --- Security ------------------------------------------------------------------------------------
 

@@ -1,9 +1,19 @@
-/** A link to the Atom feed (optionally filtered by working group or tag). */
+/** A link to the Atom feed (optionally filtered by working group, tag or Regelungsvorhaben). */
 import { hrefWith } from "@/lib/mapping";
 import { ROUTES } from "@/lib/site";
 
-export function FeedLink({ workingGroup, tag, label }: { workingGroup?: string; tag?: string; label?: string }) {
-  const href = hrefWith(ROUTES.feed, { working_group: workingGroup, tag });
+export function FeedLink({
+  workingGroup,
+  tag,
+  regulatoryProject,
+  label,
+}: {
+  workingGroup?: string;
+  tag?: string;
+  regulatoryProject?: string;
+  label?: string;
+}) {
+  const href = hrefWith(ROUTES.feed, { working_group: workingGroup, tag, regulatory_project: regulatoryProject });
   return (
     <a href={href} type="application/atom+xml" className="small">
       <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false" style={{ marginRight: 6, verticalAlign: "-1px" }}>

@@ -252,6 +252,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subscriptions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Benachrichtigung bestellen
+         * @description Bestellt E-Mails zu genau einem Thema. Die Antwort ist für jede gültige Anfrage 202, ob die Adresse bekannt ist oder nicht; eine Bestätigungs-E-Mail mit einem einmal gültigen Link folgt (höchstens eine je Adresse und Thema in 7 Tagen).
+         */
+        post: operations["subscription_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Benachrichtigung bestätigen
+         * @description Confirm a subscription with the token of the confirmation e-mail (once).
+         */
+        post: operations["subscription_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/manage/{token}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Benachrichtigungen einer Adresse
+         * @description Every subscription of the address named in a signed token: list them or delete all.
+         */
+        get: operations["subscriptions_manage"];
+        put?: never;
+        post?: never;
+        /**
+         * Alle Benachrichtigungen einer Adresse löschen
+         * @description Every subscription of the address named in a signed token: list them or delete all.
+         */
+        delete: operations["subscriptions_delete_all"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/manage/{token}/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Eine Benachrichtigung löschen
+         * @description Delete one subscription of the address named in a signed token.
+         */
+        delete: operations["subscriptions_delete_one"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/unsubscribe/{token}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Benachrichtigung abbestellen (ein Klick)
+         * @description Ziel des Headers `List-Unsubscribe` (RFC 8058). Löscht das Abonnement; wiederholt aufgerufen ebenfalls 200.
+         */
+        post: operations["subscription_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tags/": {
         parameters: {
             query?: never;
@@ -310,6 +414,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The same answer for every valid request, known address or not. */
+        Accepted: {
+            detail: string;
+        };
         /** @description An addressee with the number of public papers sent to it. */
         Addressee: {
             slug: string;
@@ -344,6 +452,11 @@ export interface components {
             kind: components["schemas"]["KindEnum"];
             /** @description Pfad im Frontend (Papiere, Arbeitskreise, Termine). */
             url: string | null;
+        };
+        /** @description A confirmed subscription: what it follows and how often. */
+        Confirmed: {
+            topic: string;
+            readonly frequency: components["schemas"]["FrequencyChoice"];
         };
         /** @description The person to contact about a paper or working group; null when there is none. */
         Contact: {
@@ -455,6 +568,18 @@ export interface components {
             regulatory_project: components["schemas"]["FacetValue"][];
             year: components["schemas"]["FacetValue"][];
         };
+        /** @description How often alerts go out: one mail per paper version, or a daily or weekly digest. Its value and German label. */
+        FrequencyChoice: {
+            value: components["schemas"]["FrequencyEnum"];
+            label: string;
+        };
+        /**
+         * @description * `sofort` - sofort
+         *     * `täglich` - täglich
+         *     * `wöchentlich` - wöchentlich
+         * @enum {string}
+         */
+        FrequencyEnum: "sofort" | "täglich" | "wöchentlich";
         /** @description A body block of type heading. */
         HeadingBlock: {
             value: components["schemas"]["HeadingValue"];
@@ -529,6 +654,20 @@ export interface components {
          * @enum {string}
          */
         LevelEnum: "EU" | "Bund" | "Land" | "Kommune";
+        /** @description Every subscription of one address. */
+        Manage: {
+            /** Format: email */
+            email: string;
+            subscriptions: components["schemas"]["ManagedSubscription"][];
+        };
+        /** @description One subscription in the overview of an address. */
+        ManagedSubscription: {
+            id: number;
+            topic: string;
+            readonly frequency: components["schemas"]["FrequencyChoice"];
+            confirmed: boolean;
+            unsubscribe_token: string;
+        };
         /** @description A working group, tag, topic or organisation referred to by slug and display name. */
         NamedRef: {
             slug: string;
@@ -896,6 +1035,30 @@ export interface components {
             /** Format: date */
             consultation_deadline: string | null;
         };
+        /** @description The parameters of /api/v1/search/ without the page: the search to follow. */
+        SavedSearchRequest: {
+            /** @description Suchtext (höchstens 200 Zeichen). Alle Wörter müssen vorkommen; „in Anführungszeichen“ sucht eine Wortfolge, -wort schließt aus. Deutsche Beugungen, Umlaut-Schreibweisen (ä/ae/a) und Wortteile von Komposita werden gefunden. Ohne q: alle Papiere, neueste zuerst. */
+            q?: string;
+            /** @description Arbeitskreis (federführend oder beteiligt). */
+            working_group?: string;
+            /** @description Eines von `positionspapier`, `stellungnahme`, `forderungskatalog`, `pressemitteilung`. */
+            paper_type?: string;
+            /** @description Schlagwort; mehrfach angegeben: alle müssen zutreffen. */
+            tag?: string[];
+            /** @description Adressat, an den das Papier ging. */
+            addressee?: string;
+            /** @description Ebene eines Adressaten. */
+            level?: string;
+            /** @description Regelungsvorhaben. */
+            regulatory_project?: string;
+            /** @description Erscheinungsjahr. */
+            year?: number;
+            /**
+             * @description Findet der Suchtext nichts, wird mit der korrigierten Schreibweise gesucht (`corrected_query`). `false`: genau diese Schreibweise suchen, die Korrektur nur vorschlagen (`suggestion`).
+             * @default true
+             */
+            correct: boolean;
+        };
         /**
          * @description A serializer of response data: DRF's rendering, with fields prepared cheaply.
          *
@@ -987,6 +1150,25 @@ export interface components {
          * @enum {string}
          */
         StateEnum: "DE-SN" | "DE-ST" | "DE-TH" | "DE-BE" | "DE-BB" | "DE-BY" | "DE-NI" | "DE-HE";
+        /** @description A wish to subscribe: an address, exactly one topic and how often. */
+        SubscriptionRequestRequest: {
+            /** Format: email */
+            email: string;
+            /** @description Kurzbezeichnung eines Arbeitskreises. */
+            working_group?: string;
+            /** @description Kurzbezeichnung eines Schlagworts. */
+            tag?: string;
+            /** @description Kurzbezeichnung eines Regelungsvorhabens. */
+            regulatory_project?: string;
+            /** @description Kurzbezeichnung eines Positionspapiers. */
+            paper?: string;
+            /** @description Eine Suche mit den Filtern von /api/v1/search/. */
+            query?: components["schemas"]["SavedSearchRequest"];
+            /** @description Eines von `sofort`, `täglich`, `wöchentlich`. */
+            frequency: string;
+            /** @description Bitte leer lassen (Schutz vor automatisierten Anmeldungen). */
+            website?: string;
+        };
         /** @description Completions for the text typed so far. */
         SuggestResponse: {
             query: string;
@@ -1018,6 +1200,9 @@ export interface components {
             name: string;
             paper_count: number;
             readonly papers_api_url: string;
+        };
+        TokenRequest: {
+            token: string;
         };
         /** @description A published version and when it was first published. */
         Version: {
@@ -1934,6 +2119,252 @@ export interface operations {
             };
         };
     };
+    subscription_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionRequestRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Ungültiger oder unbekannter Parameter (der Name steht in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Anfragen; `Retry-After` nennt die Wartezeit in Sekunden. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    subscription_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Confirmed"];
+                };
+            };
+            /** @description Ungültiger oder unbekannter Parameter (der Name steht in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht gefunden oder nicht öffentlich. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Anfragen; `Retry-After` nennt die Wartezeit in Sekunden. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    subscriptions_manage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Manage"];
+                };
+            };
+            /** @description Nicht gefunden oder nicht öffentlich. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Anfragen; `Retry-After` nennt die Wartezeit in Sekunden. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    subscriptions_delete_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Manage"];
+                };
+            };
+            /** @description Nicht gefunden oder nicht öffentlich. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Anfragen; `Retry-After` nennt die Wartezeit in Sekunden. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    subscriptions_delete_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Manage"];
+                };
+            };
+            /** @description Link ungültig oder keine solche Benachrichtigung. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Zu viele Anfragen; `Retry-After` nennt die Wartezeit in Sekunden. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    subscription_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Nicht gefunden oder nicht öffentlich. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Anfragen; `Retry-After` nennt die Wartezeit in Sekunden. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     tags_list: {
         parameters: {
             query?: {
@@ -2128,6 +2559,7 @@ export const pathsApiV1SearchGetParametersQueryPaper_typeValues: ReadonlyArray<F
 export const demandBlockTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DemandBlock"]["type"]> = ["demand"];
 export const demandBlockTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DemandBlockTypeEnum"]> = ["demand"];
 export const eventTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventTypeEnum"]> = ["arbeitskreis-treffen", "branchentreff", "workshop", "infoveranstaltung", "webinar"];
+export const frequencyEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FrequencyEnum"]> = ["sofort", "t\u00E4glich", "w\u00F6chentlich"];
 export const headingBlockTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HeadingBlock"]["type"]> = ["heading"];
 export const headingBlockTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HeadingBlockTypeEnum"]> = ["heading"];
 export const headingValueLevelEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HeadingValueLevelEnum"]> = ["h2", "h3"];

@@ -26,6 +26,7 @@ import type {
   RegulatoryProjectPage,
   SearchClick,
   SearchResponse,
+  SubscriptionOverview,
   SuggestResponse,
   TagPage,
   WorkingGroupDetail,
@@ -106,6 +107,28 @@ async function request<T>(path: string, query: Query = {}, options: RequestOptio
     throw new ApiError(response.status, url, problem);
   }
   return (await response.json()) as T;
+}
+
+/** A write to the API (subscriptions): never cached; answers the status and the JSON body. */
+async function send(method: "POST" | "DELETE" | "GET", path: string, body?: unknown): Promise<{ status: number; data: unknown }> {
+  const url = buildApiUrl(path);
+  try {
+    const response = await fetch(url, {
+      method,
+      cache: "no-store",
+      headers: { Accept: "application/json", "Accept-Language": "de", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    let data: unknown = null;
+    try {
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+    return { status: response.status, data };
+  } catch {
+    return { status: 503, data: null };
+  }
 }
 
 /** True when the backend failed or could not be reached (as opposed to a 4xx answer). */
@@ -198,6 +221,24 @@ export const api = {
       if (!answer.next) break;
     }
     return items;
+  },
+  /** E-mail alerts: subscribe (always 202 when valid), confirm, unsubscribe, manage an address. */
+  subscribe(body: Record<string, unknown>) {
+    return send("POST", "/api/v1/subscriptions/", body);
+  },
+  subscriptionConfirm(token: string) {
+    return send("POST", "/api/v1/subscriptions/confirm/", { token });
+  },
+  unsubscribe(token: string) {
+    return send("POST", `/api/v1/subscriptions/unsubscribe/${encodeURIComponent(token)}/`);
+  },
+  async subscriptionsOf(token: string): Promise<SubscriptionOverview | null> {
+    const answer = await send("GET", `/api/v1/subscriptions/manage/${encodeURIComponent(token)}/`);
+    return answer.status === 200 ? (answer.data as SubscriptionOverview) : null;
+  },
+  subscriptionDelete(token: string, id?: string) {
+    const tail = id ? `${encodeURIComponent(id)}/` : "";
+    return send("DELETE", `/api/v1/subscriptions/manage/${encodeURIComponent(token)}/${tail}`);
   },
   /** The Atom feed, passed through so it is served from this site's origin. */
   async feed(query: Query): Promise<{ body: string; contentType: string }> {

@@ -14,6 +14,7 @@ type Answer<P extends keyof paths> = paths[P]["get"] extends {
   : never;
 
 export type Problem = Schemas["Problem"];
+export type SubscriptionOverview = Schemas["Manage"];
 
 export type NamedRef = Schemas["NamedRef"];
 export type AddresseeRef = Schemas["AddresseeRef"];

@@ -43,6 +43,13 @@ def test_feed_filters(client, world):
     assert entries(client, "?tag=unbekannt") == []
 
 
+def test_feed_per_regulatory_project(client, world):
+    assert [i["title"] for i in entries(client, "?regulatory_project=nis2umsucg")] == [
+        "Papier Alpha"
+    ]
+    assert entries(client, "?regulatory_project=altes-gesetz") == []
+
+
 def test_feed_rejects_unknown_and_invalid_parameters(client, world):
     for query in ("?format=rss", "?tag=a%00b", "?working_group=" + "x" * 300):
         response = client.get(f"/feeds/papers.atom{query}")

@@ -61,6 +61,7 @@ class PaperListQuery(serializers.Serializer):
 class PaperFeedQuery(serializers.Serializer):
     working_group = _slug(_("Kurzbezeichnung eines Arbeitskreises."))
     tag = serializers.ListField(child=_slug(), required=False, max_length=10)
+    regulatory_project = _slug(_("Kurzbezeichnung eines Regelungsvorhabens."))
 
 
 class EventListQuery(serializers.Serializer):

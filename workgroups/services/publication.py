@@ -23,6 +23,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page
 
+from alerts.tasks import paper_alerts_request
 from cms.queue import task_enqueue_once
 from cms.versions import content_version_bump
 from printing.tasks import prints_render
@@ -54,9 +55,13 @@ INDEX_EXTENT = {
 
 def publication_page_published(*, page: Page) -> None:
     _page_event(page, "published")
-    if settings.PRINTING_ON_PUBLISH and page.specific_class is PositionPaperPage:
-        # The worker renders the new version's PDF once the publish is committed.
-        _safely(task_enqueue_once, prints_render)
+    if page.specific_class is PositionPaperPage:
+        if settings.PRINTING_ON_PUBLISH:
+            # The worker renders the new version's PDF once the publish is committed.
+            _safely(task_enqueue_once, prints_render)
+        # After the commit, so the worker sees the published version (and its index update).
+        page_id = page.pk
+        transaction.on_commit(lambda: _safely(paper_alerts_request, page_id=page_id))
     expire_at = page.expire_at
     if expire_at is not None and expire_at > timezone.now():
         _safely(task_enqueue_once, pages_expire, run_after=expire_at + EXPIRY_GRACE)

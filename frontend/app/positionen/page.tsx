@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { EmptyState } from "@/components/EmptyState";
 import { FeedLink } from "@/components/FeedLink";
+import { SubscribeForm } from "@/components/SubscribeForm";
 import { PageHeader } from "@/components/PageHeader";
 import { PaperFilters } from "@/components/PaperFilters";
 import { PaperList } from "@/components/PaperItem";
@@ -134,6 +135,11 @@ export default async function PapersPage({ searchParams }: Props) {
             </EmptyState>
           )}
           <Pagination page={state.seite} totalPages={totalPages} hrefFor={(p) => paperListHref(state, { seite: p })} />
+          {state.schlagwort ? (
+            <section className="section no-print">
+              <SubscribeForm id="benachrichtigen" topic={{ tag: state.schlagwort }} what={`dem Schlagwort „${labels.schlagwort}“`} />
+            </section>
+          ) : null}
         </section>
       </div>
     </>

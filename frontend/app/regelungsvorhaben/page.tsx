@@ -4,7 +4,9 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { LevelBadge } from "@/components/Badges";
+import { FeedLink } from "@/components/FeedLink";
 import { PageHeader } from "@/components/PageHeader";
+import { SubscribeForm } from "@/components/SubscribeForm";
 import { BackendUnavailable } from "@/components/BackendUnavailable";
 import { api, isBackendDown } from "@/lib/api";
 import { daysUntil, formatDate, plural } from "@/lib/format";
@@ -76,7 +78,17 @@ function Project({ project, headingLevel }: { project: RegulatoryProject; headin
             Zum Verfahren<span className="visually-hidden"> {project.short_title || project.title}</span>
           </a>
         ) : null}
+        <FeedLink regulatoryProject={project.slug} label={`Atom-Feed zu ${project.short_title || project.title}`} />
       </p>
+      <details className="subscribe-details no-print">
+        <summary>Benachrichtigen: {project.short_title || project.title}</summary>
+        <SubscribeForm
+          id={`benachrichtigen-${project.slug}`}
+          topic={{ regulatory_project: project.slug }}
+          what={`„${project.short_title || project.title}“ (auch 7 Tage vor Fristende)`}
+          heading={null}
+        />
+      </details>
     </article>
   );
 }

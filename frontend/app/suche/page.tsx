@@ -22,6 +22,7 @@ import {
 } from "@/lib/mapping";
 import { basicMetadata } from "@/lib/metadata";
 import { FILTER_LABELS, ROUTES } from "@/lib/site";
+import { SubscribeForm } from "@/components/SubscribeForm";
 import type { SearchResponse } from "@/lib/types";
 
 const PAGE_SIZE = 10;
@@ -204,6 +205,14 @@ export default async function SearchPage({ searchParams }: Props) {
                 </EmptyState>
               )}
               <Pagination page={state.page} totalPages={totalPages} hrefFor={(p) => searchHref(state, { page: p })} />
+              <section className="section no-print">
+                <SubscribeForm
+                  id="suche-abonnieren"
+                  title="Diese Suche abonnieren"
+                  topic={{ query: { q: state.q || undefined, ...state.filters } }}
+                  what={state.q ? `„${state.q}“ mit diesen Filtern` : "dieser Auswahl"}
+                />
+              </section>
             </>
           ) : problem ? null : (
             <EmptyState title="Wonach suchen Sie?">

@@ -10,6 +10,7 @@ import { Breadcrumbs } from "../Breadcrumbs";
 import { DemandImpacts } from "../DemandImpacts";
 import { DemandSynopsis } from "../DemandSynopsis";
 import { PaperAside } from "../PaperAside";
+import { SubscribeForm } from "../SubscribeForm";
 import { PaperStatusNotice } from "../PaperStatusNotice";
 import { RelatedPapers } from "../RelatedPapers";
 import { StreamBody } from "../StreamBody";
@@ -126,6 +127,9 @@ export function PaperView({
                 </ul>
               </section>
             ) : null}
+            <section className="section no-print">
+              <SubscribeForm id="benachrichtigen" topic={{ paper: paper.slug }} what="neuen Versionen dieses Papiers" />
+            </section>
           </div>
           <PaperAside paper={paper} canonicalUrl={canonicalUrl} />
         </div>

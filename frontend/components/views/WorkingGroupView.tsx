@@ -7,6 +7,7 @@ import { Breadcrumbs } from "../Breadcrumbs";
 import { EventList } from "../EventList";
 import { FeedLink } from "../FeedLink";
 import { PaperList } from "../PaperItem";
+import { SubscribeForm } from "../SubscribeForm";
 
 function initials(name: string): string {
   return name
@@ -71,6 +72,10 @@ export function WorkingGroupView({
             <p style={{ marginTop: "1rem" }}>
               <FeedLink workingGroup={group.slug} label={`Neue Papiere dieses Arbeitskreises als Atom-Feed`} />
             </p>
+          </section>
+
+          <section className="section no-print">
+            <SubscribeForm id="benachrichtigen" topic={{ working_group: group.slug }} what={`diesem Arbeitskreis`} />
           </section>
 
           {group.member_organisations.length ? (

@@ -1,0 +1,1 @@
+"""E-mail alerts with double opt-in on working groups, tags, Regelungsvorhaben, papers and searches."""

@@ -1,0 +1,1 @@
+"""The public subscription API, mounted under /api/v1/ by cms/api_urls.py."""

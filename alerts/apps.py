@@ -1,0 +1,9 @@
+"""App config for e-mail alerts."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AlertsConfig(AppConfig):
+    name = "alerts"
+    verbose_name = _("Benachrichtigungen")
