@@ -1,0 +1,20 @@
+"""Admin forms of the sign-off: a company's answer and a dispatch record."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from signoff.models import Decision
+
+
+class SignoffAnswerForm(forms.Form):
+    """Sign, abstain or object, with an optional comment."""
+
+    decision = forms.ChoiceField(
+        label=_("Ihre Antwort"), choices=Decision.choices, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label=_("Anmerkung (freiwillig)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
