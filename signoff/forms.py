@@ -10,7 +10,13 @@ class SignoffAnswerForm(forms.Form):
     """Sign, abstain or object, with an optional comment."""
 
     decision = forms.ChoiceField(
-        label=_("Ihre Antwort"), choices=Decision.choices, widget=forms.RadioSelect
+        label=_("Ihre Antwort"),
+        choices=Decision.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Bitte wählen Sie: mitzeichnen, enthalten oder widersprechen."),
+            "invalid_choice": _("Bitte wählen Sie: mitzeichnen, enthalten oder widersprechen."),
+        },
     )
     comment = forms.CharField(
         label=_("Anmerkung (freiwillig)"),

@@ -17,9 +17,7 @@ def companies(group_software):
         organisation = OrganisationFactory(name=f"Firma {number}", slug=f"firma-{number}")
         organisation.working_groups.set([group_software])
         organisation.save()
-        contact = UserFactory(
-            username=f"kontakt-{number}", groups=[group_software.access.members]
-        )
+        contact = UserFactory(username=f"kontakt-{number}", groups=[group_software.access.members])
         member_profile_set(user=contact, organisation=organisation, signs_for_organisation=True)
         result.append(SimpleNamespace(organisation=organisation, contact=contact))
     return result
