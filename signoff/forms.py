@@ -2,8 +2,10 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminDateInput
 
 from signoff.models import Decision
+from workgroups.models import PaperDispatch
 
 
 class SignoffAnswerForm(forms.Form):
@@ -24,3 +26,12 @@ class SignoffAnswerForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class DispatchForm(forms.ModelForm):
+    """Addressee, date, channel and a note of one dispatch (the rules are in the service)."""
+
+    class Meta:
+        model = PaperDispatch
+        fields = ["addressee", "sent_on", "channel", "note"]
+        widgets = {"sent_on": AdminDateInput()}

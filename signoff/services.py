@@ -1,9 +1,10 @@
-"""Writes of the sign-off: opening a round, answering, completing it at quorum, veto or deadline."""
+"""Writes of the sign-off (open, answer, complete at quorum, veto or deadline) and of dispatches."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Revision, TaskState
@@ -22,7 +23,8 @@ from signoff.selectors import (
     signoff_tally,
 )
 from signoff.tasks import signoff_deadlines_schedule
-from workgroups.models import PositionPaperPage
+from workgroups.models import Addressee, Level, PaperDispatch, PositionPaperPage
+from workgroups.services.publication import publication_paper_records_changed
 
 SIGNOFF_TASK_NAME = "Mitzeichnung der Mitgliedsunternehmen"
 
@@ -163,3 +165,58 @@ def signoff_task_ensure() -> SignoffTask:
     """The one Mitzeichnung step all review workflows share (settings editable in the admin)."""
     task = SignoffTask.objects.filter(name=SIGNOFF_TASK_NAME).first()
     return task or SignoffTask.objects.create(name=SIGNOFF_TASK_NAME)
+
+
+def _federal_dispatch_allowed(paper: PositionPaperPage) -> bool:
+    return paper.regulatory_projects.exclude(lobbyregister_number="").exists()
+
+
+@transaction.atomic
+def dispatch_record(
+    *,
+    paper: PositionPaperPage,
+    addressee: Addressee,
+    sent_on: date,
+    channel: str = "",
+    note: str = "",
+) -> PaperDispatch:
+    """Record that a published paper was sent; no new content version of the paper."""
+    errors: dict[str, list[str]] = {}
+    if not paper.live:
+        errors.setdefault("__all__", []).append(
+            _("Ein Versand lässt sich erst erfassen, wenn das Papier veröffentlicht ist.")
+        )
+    if sent_on > timezone.localdate():
+        errors.setdefault("sent_on", []).append(
+            _("Das Versanddatum darf nicht in der Zukunft liegen.")
+        )
+    if addressee.level == Level.BUND and not _federal_dispatch_allowed(paper):
+        errors.setdefault("addressee", []).append(
+            _(
+                "Ein Versand an Bundesadressaten muss ins Lobbyregister: Bitte dem Papier "
+                "zuerst ein Regelungsvorhaben mit Lobbyregister-Nummer (RV…) zuordnen."
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+    last = paper.dispatches.aggregate(last=Max("sort_order"))["last"]
+    dispatch = PaperDispatch(
+        page=paper,
+        addressee=addressee,
+        sent_on=sent_on,
+        channel=channel,
+        note=note,
+        sort_order=(last or 0) + 1,
+    )
+    dispatch.full_clean()
+    dispatch.save()
+    publication_paper_records_changed(page_id=paper.pk)
+    return dispatch
+
+
+@transaction.atomic
+def dispatch_delete(*, dispatch: PaperDispatch) -> None:
+    """Remove a dispatch recorded by mistake."""
+    page_id = dispatch.page_id
+    dispatch.delete()
+    publication_paper_records_changed(page_id=page_id)

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", views.OpenRoundsView.as_view(), name="open"),
     path("runde/<int:task_state_id>/", views.AnswerView.as_view(), name="answer"),
     path("papier/<int:page_id>/", views.PaperRoundsView.as_view(), name="paper"),
+    path("papier/<int:page_id>/versand/", views.DispatchesView.as_view(), name="dispatches"),
 ]

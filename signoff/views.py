@@ -1,4 +1,4 @@
-"""Admin views of the sign-off: the contact's answer form, their open rounds, the editors' record."""
+"""Admin views: the contact's answer form, their open rounds, the editors' record and dispatches."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,10 +9,10 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from signoff.forms import SignoffAnswerForm
+from signoff.forms import DispatchForm, SignoffAnswerForm
 from signoff.models import SignoffAnswer, SignoffTaskState
 from signoff.selectors import signoff_rounds_of, signoff_states_open_for, signoff_tally
-from signoff.services import signoff_answer
+from signoff.services import dispatch_delete, dispatch_record, signoff_answer
 from workgroups.models import PositionPaperPage
 
 
@@ -110,3 +110,37 @@ class PaperRoundsView(WagtailAdminTemplateMixin, TemplateView):
             answered = {a.organisation_id: a for a in task_state.answers.all()}
             task_state.rows = [(o, answered.get(o.pk)) for o in task_state.organisations.all()]
         return super().get_context_data(paper=paper, rounds=rounds, **kwargs)
+
+
+class DispatchesView(WagtailAdminTemplateMixin, FormView):
+    """For editors: the paper's dispatches, a form to record one, removing a wrong one."""
+
+    page_title = gettext_lazy("Versand an Adressaten")
+    header_icon = "mail"
+    template_name = "signoff/dispatches.html"
+    form_class = DispatchForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.paper = paper_for_editor(request=request, page_id=kwargs["page_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        dispatches = self.paper.dispatches.select_related("addressee").order_by("sort_order", "pk")
+        return super().get_context_data(paper=self.paper, dispatches=dispatches, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "delete" in request.POST:
+            dispatch = get_object_or_404(self.paper.dispatches, pk=request.POST["delete"])
+            dispatch_delete(dispatch=dispatch)
+            messages.success(request, _("Der Versand wurde entfernt."))
+            return redirect("signoff:dispatches", page_id=self.paper.pk)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            dispatch_record(paper=self.paper, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Der Versand ist erfasst."))
+        return redirect("signoff:dispatches", page_id=self.paper.pk)

@@ -1,4 +1,4 @@
-"""Admin wiring of the sign-off: its views, a menu entry for contacts, buttons on papers."""
+"""Admin wiring of the sign-off: its views, a menu entry for contacts, editors' buttons on papers."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -40,5 +40,11 @@ def paper_signoff_buttons(page, user, view_name=None, next_url=None):
             reverse("signoff:paper", args=[page.pk]),
             icon_name="tasks",
             priority=80,
-        )
+        ),
+        Button(
+            _("Versand erfassen"),
+            reverse("signoff:dispatches", args=[page.pk]),
+            icon_name="mail",
+            priority=81,
+        ),
     ]
