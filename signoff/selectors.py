@@ -1,4 +1,4 @@
-"""Reads of the sign-off: who takes part, who may answer, the tally of a round."""
+"""Reads: who takes part in a sign-off, the tally of a round, Lobbyregister statements."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -8,7 +8,8 @@ from django.utils import timezone
 from wagtail.models import TaskState
 
 from signoff.models import Decision, SignoffAnswer, SignoffTaskState
-from workgroups.models import Organisation, PositionPaperPage
+from workgroups.models import Addressee, Level, Organisation, PositionPaperPage
+from workgroups.selectors import papers_public
 
 
 def signoff_organisations_of(*, paper: PositionPaperPage) -> QuerySet[Organisation]:
@@ -90,3 +91,56 @@ def signoff_rounds_of(*, paper: PositionPaperPage) -> QuerySet[SignoffTaskState]
         .prefetch_related("organisations", "answers__organisation", "answers__changes__changed_by")
         .order_by("-started_at", "-pk")
     )
+
+
+# Lobbyregister: federal addressees are either parliament (Bundestag, its committees and
+# groups) or the federal government (ministries and their agencies). Addressees carry no
+# kind of their own, so the name decides.
+PARLIAMENT_MARKERS = ("bundestag", "ausschuss", "fraktion")
+
+
+def addressee_is_parliament(addressee: Addressee) -> bool:
+    name = f"{addressee.name} {addressee.short_name}".lower()
+    return any(marker in name for marker in PARLIAMENT_MARKERS)
+
+
+def lobbyregister_prepare(
+    *, paper: PositionPaperPage, year: int | None = None
+) -> PositionPaperPage | None:
+    """Attach the statement's regulatory project and recipient groups, or None if there is
+    no statement: no federal dispatch (in ``year``) or no project with a register number.
+
+    Expects a paper from ``paper_get_public``/``papers_public`` (dispatches prefetched).
+    """
+    federal = [
+        d
+        for d in paper.dispatches.all()
+        if d.addressee.level == Level.BUND and (year is None or d.sent_on.year == year)
+    ]
+    numbered = [p for p in paper.regulatory_projects.all() if p.lobbyregister_number]
+    if not federal or not numbered:
+        return None
+    paper.lobbyregister_project = min(numbered, key=lambda p: p.pk)
+    groups: dict = {}
+    for dispatch in sorted(federal, key=lambda d: (d.sent_on, d.sort_order or 0, d.pk)):
+        group = groups.setdefault(
+            dispatch.sent_on, {"sendingDate": dispatch.sent_on, "parliament": [], "government": []}
+        )
+        entry = {"title": dispatch.addressee.name, "shortTitle": dispatch.addressee.short_name}
+        kind = "parliament" if addressee_is_parliament(dispatch.addressee) else "government"
+        if entry not in group[kind]:
+            group[kind].append(entry)
+    paper.lobbyregister_groups = list(groups.values())
+    return paper
+
+
+def lobbyregister_statements(*, year: int, scope=None) -> list[PositionPaperPage]:
+    """The public papers with federal dispatches in ``year``, prepared as statements."""
+    papers = (
+        papers_public(scope=scope)
+        .filter(dispatches__addressee__level=Level.BUND, dispatches__sent_on__year=year)
+        .distinct()
+        .prefetch_related("regulatory_projects")
+        .order_by("publication_date", "pk")
+    )
+    return [p for p in (lobbyregister_prepare(paper=p, year=year) for p in papers) if p]
