@@ -142,7 +142,8 @@ class PositionPaperPage(HeadlessPage):
                 FieldPanel("tags"),
                 FieldPanel("co_working_groups"),
                 FieldPanel("regulatory_projects"),
-                FieldPanel("signatories"),
+                # Filled from the Mitzeichnung at publication (signoff/services.py).
+                FieldPanel("signatories", read_only=True),
             ],
             heading=_("Einordnung"),
         ),

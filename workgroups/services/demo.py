@@ -19,6 +19,7 @@ from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from signoff.demo import signoff_demo
 from workgroups.demo.validation import DemoContentError, demo_content_validate
 from workgroups.models import (
     Addressee,
@@ -358,6 +359,7 @@ DEMO_STEPS: list[DemoStep] = [
     DemoStep("events", _events),
     DemoStep("minutes", _minutes),
     DemoStep("users", _users),
+    DemoStep("signoff", signoff_demo),
 ]
 
 
