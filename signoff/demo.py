@@ -16,6 +16,9 @@ DEMO_CONTACT = "mitglied-software"
 
 def signoff_demo(load) -> None:
     """A draft past its group review, waiting for the companies; one contact has signed."""
+    # Part of the full demo with its people (a contact answers); not of partial loads.
+    if not load.with_users:
+        return
     group = WorkingGroupPage.objects.filter(slug=DEMO_GROUP).first()
     if group is None or PositionPaperPage.objects.filter(slug=DEMO_SLUG).exists():
         return

@@ -14,9 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_has_a_paper_in_signoff(group_software, companies, member_software):
-    load = SimpleNamespace(created=Counter())
+    load = SimpleNamespace(created=Counter(), with_users=True)
     signoff_demo(load)
     signoff_demo(load)  # idempotent
+    signoff_demo(SimpleNamespace(created=Counter(), with_users=False))  # partial loads: nothing
 
     paper = PositionPaperPage.objects.get(slug=DEMO_SLUG)
     assert not paper.live and load.created["pages"] == 1
