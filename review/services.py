@@ -8,7 +8,7 @@ from django.db.models import Q
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Page, TaskState
 
-from review.models import GroupLeadApproval
+from review.models.approvals import GroupLeadApproval
 from review.selectors import (
     page_authoring_groups,
     page_owner_group,

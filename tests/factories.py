@@ -112,7 +112,11 @@ class PositionPaperPageFactory(PublishedPageFactory):
     @factory.post_generation
     def dispatches(obj, create, extracted, **kwargs):
         if extracted:
-            obj.dispatches = [PaperDispatch(addressee=a, sent_on=d) for a, d in extracted]
+            # Dispatches are records outside the revisions, written to the page at once.
+            PaperDispatch.objects.bulk_create(
+                PaperDispatch(page=obj, addressee=a, sent_on=d, sort_order=i)
+                for i, (a, d) in enumerate(extracted)
+            )
 
     @factory.post_generation
     def key_demands(obj, create, extracted, **kwargs):

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "review",
     "membership",
     "alerts",
+    "signoff",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",

@@ -152,6 +152,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/papers/{slug}/lobbyregister/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stellungnahme für das Lobbyregister
+         * @description Für ein öffentliches Papier mit Versand an Bundesadressaten die Stellungnahme im Open-Data-Format des Lobbyregisters; sonst 404.
+         */
+        get: operations["papers_lobbyregister_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/preview/": {
         parameters: {
             query?: never;
@@ -515,6 +535,11 @@ export interface components {
             /** @description Begründung. */
             rationale: string;
         };
+        /** @description A federal ministry or agency. */
+        Department: {
+            title: string;
+            shortTitle: string;
+        };
         /** @description When the paper was sent to whom. */
         Dispatch: {
             addressee: components["schemas"]["AddresseeRef"];
@@ -580,6 +605,10 @@ export interface components {
          * @enum {string}
          */
         FrequencyEnum: "sofort" | "täglich" | "wöchentlich";
+        /** @description A recipient in the federal government. */
+        GovernmentRecipient: {
+            department: components["schemas"]["Department"];
+        };
         /** @description A body block of type heading. */
         HeadingBlock: {
             value: components["schemas"]["HeadingValue"];
@@ -654,6 +683,15 @@ export interface components {
          * @enum {string}
          */
         LevelEnum: "EU" | "Bund" | "Land" | "Kommune";
+        /** @description A paper as a statement (Stellungnahme) for the Lobbyregister of the Bundestag. */
+        LobbyregisterStatement: {
+            regulatoryProjectNumber: string;
+            regulatoryProjectTitle: string;
+            text: string;
+            /** Format: uri */
+            readonly pdfUrl: string | null;
+            readonly recipientGroups: components["schemas"]["RecipientGroup"][];
+        };
         /** @description Every subscription of one address. */
         Manage: {
             /** Format: email */
@@ -968,6 +1006,17 @@ export interface components {
         QuoteValue: {
             text: string;
             attribution: string;
+        };
+        /** @description The recipients of one sending date. */
+        RecipientGroup: {
+            /** Format: date */
+            sendingDate: string;
+            recipients: components["schemas"]["Recipients"];
+        };
+        /** @description Who received the statement on one date, by parliament and federal government. */
+        Recipients: {
+            parliament: components["schemas"]["Department"][];
+            federalGovernment: components["schemas"]["GovernmentRecipient"][];
         };
         /** @description A body block of type reference. */
         ReferenceBlock: {
@@ -1753,6 +1802,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaperDetail"];
+                };
+            };
+            /** @description Nicht geändert (If-None-Match passt). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Nicht gefunden oder nicht öffentlich. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Anfragen; `Retry-After` nennt die Wartezeit in Sekunden. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    papers_lobbyregister_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag einer früheren Antwort; unverändert → 304 ohne Inhalt. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LobbyregisterStatement"];
                 };
             };
             /** @description Nicht geändert (If-None-Match passt). */

@@ -180,7 +180,8 @@ class _Generator:
         addressee_slugs = [d["addressee"] for d in template.get("dispatches", [])] or rng.sample(
             sorted(self.addressees), k=min(2, len(self.addressees))
         )
-        paper.dispatches = [
+        # Dispatches are plain rows (not in revisions), written once the page has its id.
+        paper.planned_dispatches = [
             PaperDispatch(
                 addressee=self.addressees[slug],
                 sent_on=publication_date + dt.timedelta(days=rng.randint(0, 10)),
@@ -227,6 +228,9 @@ def _plan(generator: _Generator, *, count: int) -> list[dict]:
 def _create(generator: _Generator, item: dict) -> None:
     paper = generator.paper(item)
     generator.groups[item["lead"]].add_child(instance=paper)
+    for order, dispatch in enumerate(paper.planned_dispatches):
+        dispatch.page, dispatch.sort_order = paper, order
+    PaperDispatch.objects.bulk_create(paper.planned_dispatches)
     # Wagtail's page_published signal fires for every paper; add_child() just validated it.
     page_publish(page=paper, clean=False)
     _supersede_previous(generator, paper)
@@ -322,7 +326,10 @@ def _bulk_create(generator: _Generator, items: list[dict]) -> None:
     PositionPaperPage._base_manager._insert(papers, fields=fields, using=connection.alias)
     PaperTag.objects.bulk_create([t for p in papers for t in p.tagged_items.all()])
     PaperKeyDemand.objects.bulk_create([d for p in papers for d in p.key_demands.all()])
-    PaperDispatch.objects.bulk_create([d for p in papers for d in p.dispatches.all()])
+    for paper in papers:
+        for order, dispatch in enumerate(paper.planned_dispatches):
+            dispatch.page, dispatch.sort_order = paper, order
+    PaperDispatch.objects.bulk_create([d for p in papers for d in p.planned_dispatches])
     for name in ("co_working_groups", "signatories", "regulatory_projects"):
         through = getattr(PositionPaperPage, name).through
         target = getattr(PositionPaperPage, name).field.m2m_reverse_field_name()

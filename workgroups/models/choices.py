@@ -79,3 +79,13 @@ class EventType(models.TextChoices):
     WORKSHOP = "workshop", _("Workshop")
     INFO = "infoveranstaltung", _("Infoveranstaltung")
     WEBINAR = "webinar", _("Webinar")
+
+
+class DispatchChannel(models.TextChoices):
+    """How a paper was sent to an addressee."""
+
+    EMAIL = "email", _("E-Mail")
+    POST = "post", _("Post")
+    HANDED_OVER = "persoenlich", _("Persönlich übergeben")
+    HEARING = "anhoerung", _("Anhörung / Verbändebeteiligung")
+    PORTAL = "portal", _("Beteiligungsportal")

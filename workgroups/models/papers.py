@@ -23,7 +23,7 @@ from wagtail.search import index
 from cms.models import HeadlessPage
 from workgroups.blocks import PaperBodyBlock
 
-from .choices import CITATION_CODES, PaperStatus, PaperType
+from .choices import CITATION_CODES, DispatchChannel, PaperStatus, PaperType
 
 CITATION_PREFIX = "CITM"
 # The running number has at least two digits and no upper bound, like next_citation_id():
@@ -154,11 +154,11 @@ class PositionPaperPage(HeadlessPage):
                 FieldPanel("tags"),
                 FieldPanel("co_working_groups"),
                 FieldPanel("regulatory_projects"),
-                FieldPanel("signatories"),
+                # Filled from the Mitzeichnung at publication (signoff/services.py).
+                FieldPanel("signatories", read_only=True),
             ],
             heading=_("Einordnung"),
         ),
-        InlinePanel("dispatches", label=_("Versand an Adressaten")),
         MultiFieldPanel(
             [
                 FieldPanel("contact_name"),
@@ -354,9 +354,18 @@ class PaperKeyDemand(Orderable):
 
 
 class PaperDispatch(Orderable):
-    """A record that the paper was sent to an addressee on a date (Lobbyregister shape)."""
+    """A record that the paper was sent to an addressee on a date (Lobbyregister shape).
 
-    page = ParentalKey(PositionPaperPage, on_delete=models.CASCADE, related_name="dispatches")
+    Not part of the paper's revisions: editors record a dispatch after publication
+    without a new content version (signoff/services.py, its admin view on the paper).
+    """
+
+    page = models.ForeignKey(
+        PositionPaperPage,
+        verbose_name=_("Papier"),
+        on_delete=models.CASCADE,
+        related_name="dispatches",
+    )
     addressee = models.ForeignKey(
         "workgroups.Addressee",
         verbose_name=_("Adressat"),
@@ -364,9 +373,10 @@ class PaperDispatch(Orderable):
         related_name="dispatches",
     )
     sent_on = models.DateField(_("Versanddatum"))
+    channel = models.CharField(
+        _("Versandweg"), max_length=20, choices=DispatchChannel.choices, blank=True
+    )
     note = models.CharField(_("Anmerkung"), max_length=255, blank=True)
-
-    panels = [FieldRowPanel([FieldPanel("addressee"), FieldPanel("sent_on")]), FieldPanel("note")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Versand")

@@ -21,6 +21,7 @@ from wagtail.models import Collection
 
 from impact.demo import impact_demo
 from membership.demo import membership_demo_load
+from signoff.demo import signoff_demo
 from workgroups.demo.validation import DemoContentError, demo_content_validate
 from workgroups.models import (
     Addressee,
@@ -247,14 +248,6 @@ def _paper(load: DemoLoad, item: dict) -> PositionPaperPage:
         [load.of("regulatory_projects")[slug] for slug in item.get("regulatory_projects", [])]
     )
     paper.key_demands = [PaperKeyDemand(text=text) for text in item.get("key_demands", [])]
-    paper.dispatches = [
-        PaperDispatch(
-            addressee=load.of("addressees")[d["addressee"]],
-            sent_on=dt.date.fromisoformat(d["sent_on"]),
-            note=d.get("note", ""),
-        )
-        for d in item.get("dispatches", [])
-    ]
     if item.get("pdf"):
         paper.pdf = _paper_pdf(item)
     return paper
@@ -272,6 +265,17 @@ def _papers(load: DemoLoad) -> None:
             paper = _paper(load, item)
             # The first working group is the lead: the paper is filed under it.
             load.of("working_groups")[item["working_groups"][0]].add_child(instance=paper)
+            # Dispatches are records of their own, not part of the paper's revisions.
+            PaperDispatch.objects.bulk_create(
+                PaperDispatch(
+                    page=paper,
+                    addressee=load.of("addressees")[d["addressee"]],
+                    sent_on=dt.date.fromisoformat(d["sent_on"]),
+                    note=d.get("note", ""),
+                    sort_order=order,
+                )
+                for order, d in enumerate(item.get("dispatches", []))
+            )
             page_publish(page=paper)
             load.created["pages"] += 1
         load.of("papers")[item["slug"]] = paper
@@ -359,6 +363,7 @@ DEMO_STEPS: list[DemoStep] = [
     DemoStep("users", _users),
     DemoStep("impact", impact_demo),
     DemoStep("membership", membership_demo_load),
+    DemoStep("signoff", signoff_demo),
 ]
 
 

@@ -105,6 +105,13 @@ def publication_snippet_deleted(*, instance) -> None:
     _changed(index=True)
 
 
+def publication_paper_records_changed(*, page_id: int) -> None:
+    """A record kept outside the paper's revisions changed (a dispatch): its document and
+    every cached answer follow without a new content version of the paper."""
+    index_updates_record(page_ids=[page_id])
+    _changed(index=True)
+
+
 def publication_scope_changed(*, reindex: bool = False) -> None:
     """Sites or collection restrictions changed: what is public (or a PDF) may differ anywhere."""
     if reindex:

@@ -234,7 +234,7 @@ def _review_workflow_ensure(*, access: WorkingGroupAccess, working_group: Workin
     # GroupApprovalTask of this group's chairs (earlier installations) cannot express.
     if not isinstance(review_task, GroupLeadsApprovalTask):
         review_task = GroupLeadsApprovalTask.objects.create(name=review_name)
-    tasks = [review_task, editors_task_ensure()]
+    tasks = [review_task, *_signoff_steps(), editors_task_ensure()]
     current = [wt.task_id for wt in existing]
     if current != [task.pk for task in tasks]:
         WorkflowTask.objects.filter(workflow=access.workflow).delete()
@@ -243,6 +243,13 @@ def _review_workflow_ensure(*, access: WorkingGroupAccess, working_group: Workin
     WorkflowPage.objects.update_or_create(
         page=working_group, defaults={"workflow": access.workflow}
     )
+
+
+def _signoff_steps() -> list:
+    """The member companies' Mitzeichnung, between the group review and the editors."""
+    from signoff.services import signoff_task_ensure
+
+    return [signoff_task_ensure()]
 
 
 @transaction.atomic

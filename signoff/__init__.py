@@ -1,0 +1,1 @@
+"""Mitzeichnung by member companies, dispatch records and the Lobbyregister export."""

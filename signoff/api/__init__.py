@@ -1,0 +1,1 @@
+"""Public API of the signoff app: the Lobbyregister statement of a paper."""
