@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "cms",
     "workgroups",
     "search",
+    "sharing",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
