@@ -19,6 +19,7 @@ from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from sharing.demo import share_links_demo_load
 from workgroups.demo.validation import DemoContentError, demo_content_validate
 from workgroups.models import (
     Addressee,
@@ -355,6 +356,7 @@ DEMO_STEPS: list[DemoStep] = [
     DemoStep("events", _events),
     DemoStep("minutes", _minutes),
     DemoStep("users", _users),
+    DemoStep("share_links", share_links_demo_load),
 ]
 
 
@@ -387,4 +389,8 @@ def demo_content_load(
         raise DemoContentError(
             [_("Ungültiger Inhalt, nichts wurde gespeichert:"), *messages]
         ) from exc
-    return {"pages": load.created["pages"], "users": load.created["users"]}
+    return {
+        "pages": load.created["pages"],
+        "users": load.created["users"],
+        "share_links": list(load.of("share_links").values()),
+    }
