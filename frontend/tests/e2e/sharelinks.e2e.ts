@@ -75,7 +75,8 @@ describe("confidential share link", () => {
     await published.close();
 
     // The admin lists the link with its access; revoking it ends it at once.
-    await admin.reload();
+    // A fresh GET: reloading the page the create POST rendered would post the form again.
+    await admin.goto(`${BACKEND()}/admin/sharing/paper/${paper.id}/`);
     const row = admin.locator("tr[data-share-link]").first();
     expect(await row.innerText()).toContain("Petra Presse");
     expect(await row.locator("[data-share-state]").innerText()).toContain("aktiv");
