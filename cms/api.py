@@ -23,6 +23,7 @@ TITLES = {
     404: _("Nicht gefunden"),
     405: _("Methode nicht erlaubt"),
     406: _("Format nicht verfügbar"),
+    410: _("Nicht mehr verfügbar"),
     413: _("Anfrage zu groß"),
     414: _("Adresse zu lang"),
     429: _("Zu viele Anfragen"),
@@ -273,6 +274,7 @@ PROBLEM_DESCRIPTIONS = {
     401: "Anmeldung oder Token fehlt.",
     403: "Zugriff verweigert (z. B. Token abgelaufen oder verfälscht).",
     404: "Nicht gefunden oder nicht öffentlich.",
+    410: "Nicht mehr verfügbar (z. B. ein abgelaufener oder zurückgezogener Link).",
     429: "Zu viele Anfragen; `Retry-After` nennt die Wartezeit in Sekunden.",
 }
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("impact.api.urls")),
     path("", include("alerts.api.urls")),
     path("", include("signoff.api.urls")),
+    path("", include("sharing.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
 ]

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "membership",
     "alerts",
     "signoff",
+    "sharing",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",

@@ -272,6 +272,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shared-drafts/{token}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vertraulicher Entwurf über einen geteilten Link
+         * @description Nur mit einem gültigen Token; abgelaufene oder zurückgezogene Links antworten mit 410. Nie zwischengespeichert.
+         */
+        get: operations["shared_drafts_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subscriptions/": {
         parameters: {
             query?: never;
@@ -1169,6 +1189,19 @@ export interface components {
             highlight: components["schemas"]["Highlight"];
             /** @description Treffer im PDF des Papiers mit Seitenzahl (höchstens 3). */
             pdf_passages: components["schemas"]["PdfPassage"][];
+        };
+        /** @description To whom the draft was entrusted and until when the link works. */
+        ShareInfo: {
+            recipient_name: string;
+            recipient_organisation: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        /** @description A paper's latest draft as the preview shows it (expects ``shared_draft_prepare()``). */
+        SharedDraft: {
+            type: components["schemas"]["PageTypeEnum"];
+            readonly page: components["schemas"]["PreviewPage"];
+            share: components["schemas"]["ShareInfo"];
         };
         /** @description Company size by number of employees. Its value and German label. */
         SizeClassChoice: {
@@ -2208,6 +2241,54 @@ export interface operations {
             };
             /** @description Die Suche ist vorübergehend nicht erreichbar. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shared_drafts_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedDraft"];
+                };
+            };
+            /** @description Nicht gefunden oder nicht öffentlich. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nicht mehr verfügbar (z. B. ein abgelaufener oder zurückgezogener Link). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Zu viele Anfragen; `Retry-After` nennt die Wartezeit in Sekunden. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

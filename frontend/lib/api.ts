@@ -3,7 +3,7 @@
  *
  * Answers are kept in Next's data cache for REVALIDATE_SECONDS under one tag, so the
  * backend's revalidation webhook (app/api/revalidate) can drop them all the moment an
- * editor publishes (why all: see that route). Search, suggestions and previews are never
+ * editor publishes (why all: see that route). Search, suggestions, previews and shared drafts are never
  * cached (the unfiltered search's facets, which the filter form of the paper list uses, are).
  */
 import "server-only";
@@ -27,6 +27,7 @@ import type {
   SearchClick,
   SearchResponse,
   SubscriptionOverview,
+  SharedDraft,
   SuggestResponse,
   TagPage,
   WorkingGroupDetail,
@@ -211,6 +212,10 @@ export const api = {
   },
   preview(token: string, contentType?: string): Promise<PreviewPayload> {
     return request("/api/v1/preview/", { token, content_type: contentType }, { cache: false });
+  },
+  /** A draft shared through a confidential link: never cached (410 once expired or revoked). */
+  sharedDraft(token: string): Promise<SharedDraft> {
+    return request(`/api/v1/shared-drafts/${encodeURIComponent(token)}/`, {}, { cache: false });
   },
   /** Fetch every page of a list endpoint (sitemap); bounded to keep a broken API from looping. */
   async all<T>(fetchPage: (page: number) => Promise<{ results: T[]; next?: string | null }>, maxPages = 50): Promise<T[]> {

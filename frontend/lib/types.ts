@@ -39,6 +39,7 @@ export type RegulatoryProject = Schemas["RegulatoryProject"];
 export type Tag = Schemas["Tag"];
 export type PageResolution = Schemas["PageRef"];
 export type PreviewPayload = Schemas["Preview"];
+export type SharedDraft = Schemas["SharedDraft"];
 
 export type PaperStatusChoice = Schemas["PaperStatusChoice"];
 export type PaperTypeChoice = Schemas["PaperTypeChoice"];

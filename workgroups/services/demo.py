@@ -21,6 +21,7 @@ from wagtail.models import Collection
 
 from impact.demo import impact_demo
 from membership.demo import membership_demo_load
+from sharing.demo import share_links_demo_load
 from signoff.demo import signoff_demo
 from workgroups.demo.validation import DemoContentError, demo_content_validate
 from workgroups.models import (
@@ -364,6 +365,7 @@ DEMO_STEPS: list[DemoStep] = [
     DemoStep("impact", impact_demo),
     DemoStep("membership", membership_demo_load),
     DemoStep("signoff", signoff_demo),
+    DemoStep("share_links", share_links_demo_load),
 ]
 
 
@@ -396,4 +398,8 @@ def demo_content_load(
         raise DemoContentError(
             [_("Ungültiger Inhalt, nichts wurde gespeichert:"), *messages]
         ) from exc
-    return {"pages": load.created["pages"], "users": load.created["users"]}
+    return {
+        "pages": load.created["pages"],
+        "users": load.created["users"],
+        "share_links": list(load.of("share_links").values()),
+    }

@@ -46,3 +46,5 @@ class Command(BaseCommand):
                 f"Demo-Inhalte geladen: {created['pages']} neue Seiten, {created['users']} neue Benutzer."
             )
         )
+        for url in created.get("share_links", []):
+            self.stdout.write(f"Vertraulicher Demo-Link zu einem Entwurf: {url}")

@@ -1,0 +1,1 @@
+"""Confidential share links: a draft paper shown to a named outsider until the link expires."""
