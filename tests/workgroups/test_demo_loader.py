@@ -1,6 +1,7 @@
 """The demo loader: builds the site, is idempotent, refuses bad files in German, grows by steps."""
 
 import copy
+import datetime as dt
 import json
 
 import pytest
@@ -29,6 +30,7 @@ from workgroups.models import (
 )
 from workgroups.services import demo
 from workgroups.services.demo import DemoStep, demo_content_load
+from workspace.selectors import consultations_unclaimed
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +72,9 @@ def test_demo_content_loads_completely_and_twice_changes_nothing():
     ]
     superseded = PositionPaperPage.objects.filter(status=PaperStatus.SUPERSEDED)
     assert superseded.count() == 2 and all(p.superseded_by_id for p in superseded)
+    # An open consultation no paper answers yet (the editors' dashboard names it).
+    unclaimed = consultations_unclaimed(today=dt.date(2026, 12, 1))
+    assert "saechsisches-e-government-gesetz-novelle" in [p.slug for p in unclaimed]
     assert get_user_model().objects.filter(username="redaktion", groups__name="Redaktion").exists()
 
     call_command("load_demo_content", verbosity=0)
