@@ -5,6 +5,7 @@ from http import HTTPStatus
 
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import JSONParser
@@ -289,3 +290,15 @@ def problem_responses(*statuses: int) -> dict:
         )
         for status in statuses
     }
+
+
+@csrf_exempt
+def api_not_found(request, *args, **kwargs):
+    """Any address under /api/ that no route serves, whatever the method: 404 problem+json.
+
+    Without it such a request falls through to the page tree, where a write method meets
+    the CSRF check (403) instead of the plain answer that there is nothing here.
+    """
+    return problem_response(
+        request, 404, str(_("Diese Adresse gibt es in der API nicht.")), code="nicht-gefunden"
+    )

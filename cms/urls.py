@@ -3,11 +3,12 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.api import api_not_found
 from cms.health import healthz, readyz
 from workgroups.feeds import papers_feed
 from workspace.feeds import deadlines_feed
@@ -18,6 +19,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("api/v1/", include("cms.api_urls")),
+    # Whatever else is asked under /api/ is not a page of the site.
+    re_path(r"^api/", api_not_found),
     path("feeds/papers.atom", papers_feed, name="feed-papers"),
     path("feeds/deadlines.ics", deadlines_feed, name="feed-deadlines"),
     path("", include("membership.urls")),

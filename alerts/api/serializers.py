@@ -107,7 +107,9 @@ class AcceptedSerializer(ResponseSerializer):
 
 
 class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField(max_length=2000)
+    # Signed tokens (alerts/tokens.py) are URL-safe base64 with dots and colons; the
+    # pattern says so in the schema, and anything else is a 400 rather than a search for it.
+    token = serializers.RegexField(r"^[A-Za-z0-9:._\-]+$", max_length=2000)
 
 
 class ConfirmedSerializer(ResponseSerializer):

@@ -100,9 +100,11 @@ def test_feed_is_read_only(client, world):
 def _public_document(title="Oeffentlich"):
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
-    from wagtail.models import Collection
 
-    document = get_document_model()(title=title, collection=Collection.get_first_root_node())
+    from workgroups.access.public import released_collection_ensure
+
+    # Public because the editors released it (a file no public page uses is not).
+    document = get_document_model()(title=title, collection=released_collection_ensure())
     document.file.save(f"{title}.txt", ContentFile(b"Inhalt"), save=False)
     document.save()
     return document

@@ -258,6 +258,8 @@ def test_detail_fields(client, world):
             "current_wording": "Alt",
             "proposed_change": "Neu",
             "rationale": "Weil",
+            # Nothing recorded yet about what became of it (impact/).
+            "impact": None,
         }
     ]
     assert data["at_a_glance"] == {

@@ -36,6 +36,10 @@ def test_schema_declares_every_choice_as_value_and_label(client):
     schemas = client.get("/api/v1/schema/?format=json").json()["components"]["schemas"]
     checked = set()
     for name, schema in schemas.items():
+        # Request bodies (COMPONENT_SPLIT_REQUEST names them "…Request") send bare values;
+        # {value, label} is the shape of answers.
+        if name.endswith("Request"):
+            continue
         for prop, spec in (schema.get("properties") or {}).items():
             if prop not in CHOICE_PROPERTIES or {(name, prop), (name, "*")} & NOT_CHOICES:
                 continue
@@ -53,6 +57,7 @@ def test_schema_declares_every_choice_as_value_and_label(client):
         "SizeClassChoice",
         "RegulatoryKindChoice",
         "EventTypeChoice",
+        "ImpactStatusChoice",
     }
 
 

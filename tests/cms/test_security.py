@@ -170,9 +170,11 @@ def test_data_answers_allow_nothing_to_load_or_frame_them(client, site_tree, pat
 def test_served_documents_and_their_errors_allow_nothing(client, site_tree):
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
-    from wagtail.models import Collection
 
-    document = get_document_model()(title="Satzung", collection=Collection.get_first_root_node())
+    from workgroups.access.public import released_collection_ensure
+
+    # Public because the editors released it (a file no public page uses is not).
+    document = get_document_model()(title="Satzung", collection=released_collection_ensure())
     document.file.save("satzung.txt", ContentFile(b"<script>alert(1)</script>"), save=False)
     document.save()
     served = client.get(document.url)

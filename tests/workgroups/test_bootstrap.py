@@ -33,7 +33,11 @@ def test_bootstrap_creates_structure_and_is_idempotent(group_software, group_sec
         "Arbeitskreis-Review → Redaktion-Freigabe (Arbeitskreis Software)"
     )
     tasks = [t.name for t in WorkflowPage.objects.get(page=group_security).workflow.tasks]
-    assert tasks == ["Arbeitskreis-Review: Arbeitskreis IT-Sicherheit", "Redaktion-Freigabe"]
+    assert tasks == [
+        "Arbeitskreis-Review: Arbeitskreis IT-Sicherheit",
+        "Mitzeichnung der Mitgliedsunternehmen",
+        "Redaktion-Freigabe",
+    ]
 
 
 def test_renamed_group_keeps_its_roles(group_software):
