@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from search.analysis.normalise import terms_of
 from search.backends import SearchUnavailable, search_backend
 from search.content import stream_text
-from search.documents import alias_name
 from search.models import SearchDocument
 from workgroups.models import PaperStatus, PositionPaperPage
 from workgroups.selectors import papers_public
@@ -95,6 +94,9 @@ def _others(draft: _Draft):
 
 
 def _elasticsearch_ranked(backend, draft: _Draft, size: int) -> list[int]:
+    # Imported here: without ELASTICSEARCH_URL no Elasticsearch code is loaded at all.
+    from search.documents import alias_name
+
     body = {
         "size": size,
         "_source": False,

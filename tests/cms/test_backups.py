@@ -90,7 +90,9 @@ def test_sqlite_backup_restores_demo_site_with_documents(tmp_path):
     titles = _count_live_papers(target)
     assert all(paper["title"] in titles for paper in demo_content_read()["papers"])
     pdfs = list((tmp_path / "fresh" / "media" / "documents").glob("*.pdf"))
-    assert len(pdfs) == len(demo_content_read()["papers"])
+    # Each paper's PDF and the attachment of each group's minutes (membership demo step).
+    content = demo_content_read()
+    assert len(pdfs) == len(content["papers"]) + len(content["minutes"])
 
 
 def test_restore_refuses_a_broken_archive(tmp_path, db):
