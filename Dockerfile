@@ -8,9 +8,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     SPRACHROHR_VAR_DIR=/var/lib/sprachrohr
 
 # postgresql-client: backups (pg_dump/pg_restore, same major as the db service);
-# hunspell-de-de: German compound splitting for the database search fallback.
+# hunspell-de-de: German compound splitting for the database search fallback;
+# Pango (and a fallback font): WeasyPrint's text layout for the generated paper PDFs.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends postgresql-client hunspell-de-de \
+      libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --create-home --home-dir /app --shell /usr/sbin/nologin sprachrohr
 

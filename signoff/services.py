@@ -161,10 +161,16 @@ def paper_signatories_apply(*, paper: PositionPaperPage, revision: Revision | No
     return True
 
 
-def signoff_task_ensure() -> SignoffTask:
-    """The one Mitzeichnung step all review workflows share (settings editable in the admin)."""
-    task = SignoffTask.objects.filter(name=SIGNOFF_TASK_NAME).first()
-    return task or SignoffTask.objects.create(name=SIGNOFF_TASK_NAME)
+def signoff_task_ensure(*, workflow) -> SignoffTask:
+    """The Mitzeichnung step of one review workflow, with its own quorum, veto and Schweigefrist.
+
+    A Mitzeichnung step the workflow already has stays (editors may have tuned it or put a
+    shared one in its place); otherwise the workflow gets a new one with the defaults.
+    """
+    for task in workflow.tasks.all():
+        if isinstance(task.specific, SignoffTask):
+            return task.specific
+    return SignoffTask.objects.create(name=SIGNOFF_TASK_NAME)
 
 
 def _federal_dispatch_allowed(paper: PositionPaperPage) -> bool:

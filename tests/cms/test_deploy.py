@@ -36,6 +36,16 @@ def test_every_gunicorn_start_uses_the_config_file():
     assert all(f"-c {CONFIG}" in line for line in readme.splitlines() if "bin/gunicorn " in line)
 
 
+def test_the_image_installs_the_system_packages_the_site_needs():
+    """What `make demo` installs on a bare machine (PDF layout, compound splitting) the image has."""
+    makefile = (ROOT / "Makefile").read_text()
+    wanted = re.search(r"^DEMO_APT_PACKAGES := (.*)$", makefile, re.M).group(1).split()
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    install = re.search(r"apt-get install ([^&]*)&&", dockerfile, re.S).group(1).split()
+    assert {"libpango-1.0-0", "hunspell-de-de"} <= set(wanted)
+    assert [package for package in wanted if package not in install] == []
+
+
 def test_caddy_allows_the_request_head_gunicorn_allows():
     caddyfile = (ROOT / "cms" / "deploy" / "Caddyfile").read_text()
     assert re.search(r"^\s*max_header_size 1MiB$", caddyfile, re.M)

@@ -30,7 +30,7 @@ def in_signoff(group_software, companies, member_software, chair_software):
     def start(**task_settings):
         from signoff.services import signoff_task_ensure
 
-        task = signoff_task_ensure()
+        task = signoff_task_ensure(workflow=group_software.access.workflow)
         for key, value in task_settings.items():
             setattr(task, key, value)
         task.save()

@@ -105,3 +105,33 @@ def test_the_site_record_names_the_admins_address(db, settings, base_url, addres
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == address
     assert site.root_url == base_url
+
+
+def _signoff_task(group):
+    from signoff.models import SignoffTask
+
+    return next(
+        task.specific
+        for task in WorkflowPage.objects.get(page=group).workflow.tasks
+        if isinstance(task.specific, SignoffTask)
+    )
+
+
+def test_each_workflow_has_its_own_signoff_settings_and_bootstrap_keeps_them(
+    group_software, group_security
+):
+    from signoff.models import SignoffTask
+
+    software, security = _signoff_task(group_software), _signoff_task(group_security)
+    assert software.pk != security.pk
+    software.silence_days = 21
+    software.save()
+    # An editor puts a task of their own into the security group's workflow.
+    strict = SignoffTask.objects.create(name="Mitzeichnung (streng)", veto_threshold=1)
+    workflow_task = group_security.access.workflow.workflow_tasks.get(task=security)
+    workflow_task.task = strict
+    workflow_task.save()
+    call_command("bootstrap_site", verbosity=0)
+    assert _signoff_task(group_software).silence_days == 21
+    assert _signoff_task(group_security).pk == strict.pk
+    assert _signoff_task(group_security).silence_days == 14

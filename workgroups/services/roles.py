@@ -234,7 +234,7 @@ def _review_workflow_ensure(*, access: WorkingGroupAccess, working_group: Workin
     # GroupApprovalTask of this group's chairs (earlier installations) cannot express.
     if not isinstance(review_task, GroupLeadsApprovalTask):
         review_task = GroupLeadsApprovalTask.objects.create(name=review_name)
-    tasks = [review_task, *_signoff_steps(), editors_task_ensure()]
+    tasks = [review_task, *_signoff_steps(access.workflow), editors_task_ensure()]
     current = [wt.task_id for wt in existing]
     if current != [task.pk for task in tasks]:
         WorkflowTask.objects.filter(workflow=access.workflow).delete()
@@ -245,11 +245,11 @@ def _review_workflow_ensure(*, access: WorkingGroupAccess, working_group: Workin
     )
 
 
-def _signoff_steps() -> list:
+def _signoff_steps(workflow: Workflow) -> list:
     """The member companies' Mitzeichnung, between the group review and the editors."""
     from signoff.services import signoff_task_ensure
 
-    return [signoff_task_ensure()]
+    return [signoff_task_ensure(workflow=workflow)]
 
 
 @transaction.atomic
