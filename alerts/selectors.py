@@ -1,9 +1,12 @@
 """Reads of the alerts: what a topic is called, who follows a paper, what a saved search finds."""
 
+import datetime as dt
 import json
 
 from django.db.models import Q, QuerySet
+from django.db.models.fields.json import KeyTextTransform
 from django.utils.translation import gettext as _
+from wagtail.models import PageLogEntry
 
 from alerts.models import Subscription, TopicKind
 from search.backends.base import MAX_RESULT_WINDOW
@@ -83,8 +86,30 @@ def paper_in_search(*, paper_id: int, params: dict, scope: PublicScope) -> bool:
     return any(paper.pk == paper_id for paper in found.papers)
 
 
-def subscriptions_following(*, paper: PositionPaperPage, scope: PublicScope) -> list[Subscription]:
-    """Confirmed subscriptions whose topic the public paper belongs to (saved searches too)."""
+def paper_version_published_at(*, paper: PositionPaperPage) -> dt.datetime | None:
+    """When the paper was first published in its current version and status (the publish log)."""
+    entries = (
+        PageLogEntry.objects.filter(page_id=paper.pk, action="wagtail.publish")
+        .exclude(revision__isnull=True)
+        .annotate(
+            version=KeyTextTransform("version_label", "revision__content"),
+            state=KeyTextTransform("status", "revision__content"),
+        )
+        .order_by("timestamp", "pk")
+        .values_list("version", "state", "timestamp")
+    )
+    # Compared here, not in SQL: SQLite cannot filter on the extracted text reliably.
+    current = (paper.version_label, paper.status)
+    return next((at for version, state, at in entries if (version, state) == current), None)
+
+
+def subscriptions_following(
+    *, paper: PositionPaperPage, scope: PublicScope, confirmed_before: dt.datetime | None = None
+) -> list[Subscription]:
+    """Confirmed subscriptions whose topic the public paper belongs to (saved searches too).
+
+    With ``confirmed_before``, only those confirmed before that moment.
+    """
     group_slugs = [paper.lead_group_slug, *(group.slug for group in paper.co_working_groups.all())]
     tag_slugs = [item.tag.slug for item in paper.tagged_items.all()]
     project_slugs = list(paper.regulatory_projects.values_list("slug", flat=True))
@@ -93,6 +118,8 @@ def subscriptions_following(*, paper: PositionPaperPage, scope: PublicScope) -> 
     topics |= Q(kind=TopicKind.TAG, value__in=tag_slugs)
     topics |= Q(kind=TopicKind.REGULATORY_PROJECT, value__in=project_slugs)
     confirmed = Subscription.objects.filter(confirmed_at__isnull=False)
+    if confirmed_before is not None:
+        confirmed = confirmed.filter(confirmed_at__lt=confirmed_before)
     found = list(confirmed.filter(topics).order_by("pk"))
     searches = confirmed.filter(kind=TopicKind.QUERY).order_by("pk")
     # One search per distinct saved search, however many addresses share it.

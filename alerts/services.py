@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from alerts.mail import MailItem, alert_send, confirmation_send
 from alerts.models import Delivery, Frequency, Subscription, TopicKind
-from alerts.selectors import subscriptions_following, topic_describe
+from alerts.selectors import paper_version_published_at, subscriptions_following, topic_describe
 from cms.throttle import counter_hit, rate_parse
 from workgroups.models import PaperStatus, PositionPaperPage, RegulatoryProject
 from workgroups.selectors import PublicScope, paper_versions, papers_public, public_scope
@@ -171,8 +171,12 @@ def alerts_for_paper(*, page_id: int, scope: PublicScope | None = None) -> int:
     if paper is None:
         return 0  # not public (any more): nothing about it leaves
     key = paper_version_key(paper)
+    # Only who followed before this version came out: a task that runs late (a long queue,
+    # waiting for the index) must not announce to a newer subscriber what predates them.
+    since = paper_version_published_at(paper=paper)
     sent = 0
-    for subscription in subscriptions_following(paper=paper, scope=scope):
+    followers = subscriptions_following(paper=paper, scope=scope, confirmed_before=since)
+    for subscription in followers:
         try:
             sent += _paper_alert(subscription=subscription, paper=paper, key=key, scope=scope)
         except Exception:  # noqa: BLE001 - the log row rolled back: a rerun sends it

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from alerts.models import Delivery, Subscription
 from alerts.services import (
+    alerts_for_paper,
     alerts_scheduled_run,
     deadline_reminders_send,
     digests_send,
@@ -96,6 +97,21 @@ def test_publishing_an_unchanged_version_again_sends_nothing(world, subscribe, m
         paper.save_revision().publish()
     assert len(mailbox.to(EMAIL)) == 1
     assert Delivery.objects.count() == 1
+
+
+def test_a_late_alert_task_tells_no_one_who_subscribed_after_the_version(
+    world, subscribe, mailbox, committed
+):
+    # The paper's alert task is still queued (a backlog) when someone subscribes to its group.
+    subscribe(EMAIL, {"working_group": "software"})
+    mailbox.clear()
+    assert alerts_for_paper(page_id=world.paper.pk) == 0
+    assert mailbox.to(EMAIL) == []
+    # What comes out after the subscription is announced, once.
+    with committed():
+        publish_news(world, "paper")
+    [mail] = mailbox.to(EMAIL)
+    assert "Neue Version 2.0." in mail.text()
 
 
 def test_supersession_and_withdrawal_each_alert_once(world, subscribe, mailbox, committed):

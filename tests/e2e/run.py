@@ -2,8 +2,10 @@
 
 Starts the Django backend (demo content, task worker) on a free loopback port against
 DATABASE_URL (a fresh database on that PostgreSQL server) or a temporary SQLite file, and
-`next start` pointed at it; runs the Playwright suite (playwright-core + Debian's
-chromium); stops everything, also on failure. Any missing part fails the run loudly.
+`next start` pointed at it; the backend sends mail to a local SMTP server (aiosmtpd) that
+writes each message to E2E_MAILDIR for the specs; runs the Playwright suite
+(playwright-core + Debian's chromium); stops everything, also on failure. Any missing part
+fails the run loudly.
 
     .venv/bin/python -m tests.e2e.run
 """
@@ -22,6 +24,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+
+from tests.services.common import ServiceError
+from tests.services.smtp import SmtpServer
 
 ROOT = Path(__file__).resolve().parents[2]
 FRONTEND = ROOT / "frontend"
@@ -189,6 +194,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="sprachrohr-e2e-"))
     processes = Processes(tmp)
     database = Database(os.environ.get("DATABASE_URL", ""), tmp)
+    smtp: SmtpServer | None = None
     ok = False
     try:
         npm_ci_if_needed()
@@ -205,6 +211,9 @@ def main() -> int:
         backend_url = f"http://127.0.0.1:{backend_port}"
         frontend_url = f"http://127.0.0.1:{frontend_port}"
         secret = secrets.token_urlsafe(24)
+        maildir = tmp / "mail"
+        smtp = SmtpServer(maildir=maildir).start()
+        print(f"SMTP-Server: 127.0.0.1:{smtp.port}, E-Mails in {maildir}", flush=True)
         backend_env = {
             **{k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}},
             "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
@@ -217,6 +226,12 @@ def main() -> int:
             "PUBLIC_BACKEND_URL": backend_url,
             "CORS_ALLOWED_ORIGINS": frontend_url,
             "API_ANON_RATE": "100000/min",
+            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp.port),
+            "EMAIL_USE_TLS": "false",
+            "EMAIL_HOST_USER": "",
+            "EMAIL_HOST_PASSWORD": "",
             "PYTHONUNBUFFERED": "1",
         }
         es_url = os.environ.get("TEST_ELASTICSEARCH_URL", "")
@@ -271,6 +286,7 @@ def main() -> int:
             "E2E_BASE_URL": frontend_url,
             "E2E_BACKEND_URL": backend_url,
             "E2E_REVALIDATE_SECRET": secret,
+            "E2E_MAILDIR": str(maildir),
             "CHROMIUM_PATH": CHROMIUM,
         }
         run(
@@ -284,13 +300,15 @@ def main() -> int:
             processes.check(name)
         ok = True
         return 0
-    except E2EError as exc:
+    except (E2EError, ServiceError) as exc:
         print(f"\nFEHLER: {exc}", file=sys.stderr, flush=True)
         for name in processes.children:
             print(processes.tail(name, 25), file=sys.stderr)
         return 1
     finally:
         processes.stop()
+        if smtp is not None:
+            smtp.stop()
         database.drop()
         if ok:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -13,6 +13,7 @@ from tests.workgroups.test_workflow import paper_form_data
 pytestmark = pytest.mark.django_db
 
 ADMIN = "https://redaktion.verband.example"
+FRONTEND = "https://www.verband.example"
 
 
 @override_settings(WAGTAILADMIN_BASE_URL=ADMIN)
@@ -68,3 +69,38 @@ def test_the_submitting_member_hears_of_the_review_result(
     )
     [message] = mailbox.to(member_software.email)
     assert f"{ADMIN}/admin/pages/{software_draft.pk}/edit/" in message.text()
+    assert "Zu lang." in message.text()
+
+
+@override_settings(WAGTAILADMIN_BASE_URL=ADMIN, FRONTEND_URL=FRONTEND)
+def test_the_submitting_member_hears_of_the_approval_with_the_public_link(
+    client, software_draft, member_software, chair_software, editor, mailbox
+):
+    client.force_login(member_software)
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[software_draft.pk]),
+        paper_form_data(software_draft, **{"action-submit": "1"}),
+    )
+    state = WorkflowState.objects.get(object_id=str(software_draft.pk))
+    mailbox.clear()
+    for reviewer in (chair_software, editor):
+        client.force_login(reviewer)
+        response = client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=[software_draft.pk, "approve", state.current_task_state.pk],
+            ),
+            {"comment": "Passt so."},
+        )
+        assert response.status_code in (200, 302)
+        state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    # Both steps approved: one mail, when the whole review is through.
+    [message] = mailbox.to(member_software.email)
+    assert "freigegeben" in message.subject
+    links = set(re.findall(r"https?://\S+", message.text()))
+    assert f"{FRONTEND}/arbeitskreise/software/gemeinsamer-entwurf/" in links
+    # Everything else it links lives in the admin, under its public address.
+    assert {link for link in links if not link.startswith(FRONTEND)} == {
+        f"{ADMIN}/admin/account/#tab-notifications"
+    }

@@ -2,10 +2,13 @@
 
 import email
 import email.policy
+import json
+import os
 import threading
 import time
 from dataclasses import dataclass, field
 from email.message import EmailMessage
+from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
@@ -37,33 +40,59 @@ class ReceivedMessage:
         part = self.message.get_body(preferencelist=("html",))
         return part.get_content() if part is not None else ""
 
+    def as_json(self) -> dict:
+        """Envelope, headers and both parts, for readers in other languages (the e2e specs)."""
+        return {
+            "envelope_from": self.envelope_from,
+            "envelope_to": self.envelope_to,
+            "headers": [[name, str(value)] for name, value in self.message.items()],
+            "text": self.text(),
+            "html": self.html(),
+        }
+
 
 @dataclass
 class _Handler:
+    maildir: Path | None = None
     messages: list[ReceivedMessage] = field(default_factory=list)
     arrived: threading.Condition = field(default_factory=threading.Condition)
+
+    def _write(self, number: int, received: ReceivedMessage) -> None:
+        # Renamed into place, so a reader polling the directory never sees half a file.
+        target = self.maildir / f"{number:05d}.json"
+        partial = target.with_suffix(".partial")
+        partial.write_text(json.dumps(received.as_json(), ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, target)
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         raw = envelope.original_content or envelope.content
         parsed = email.message_from_bytes(raw, policy=email.policy.default)
+        received = ReceivedMessage(
+            envelope_from=envelope.mail_from,
+            envelope_to=list(envelope.rcpt_tos),
+            message=parsed,
+            raw=raw,
+        )
         with self.arrived:
-            self.messages.append(
-                ReceivedMessage(
-                    envelope_from=envelope.mail_from,
-                    envelope_to=list(envelope.rcpt_tos),
-                    message=parsed,
-                    raw=raw,
-                )
-            )
+            self.messages.append(received)
+            if self.maildir is not None:
+                # Before the 250: once the sender's call returns, the file is there.
+                self._write(len(self.messages), received)
             self.arrived.notify_all()
         return "250 OK"
 
 
 class SmtpServer:
-    """aiosmtpd in a background thread on 127.0.0.1; messages are kept in memory."""
+    """aiosmtpd in a background thread on 127.0.0.1; messages are kept in memory.
 
-    def __init__(self, port: int | None = None):
-        self.handler = _Handler()
+    With ``maildir``, each message is also written there as ``NNNNN.json``
+    (``ReceivedMessage.as_json``) for readers in another process.
+    """
+
+    def __init__(self, port: int | None = None, *, maildir: Path | None = None):
+        if maildir is not None:
+            maildir.mkdir(parents=True, exist_ok=True)
+        self.handler = _Handler(maildir=maildir)
         self.port = port or free_port()
         self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
 
