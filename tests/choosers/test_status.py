@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import PositionPaperPageFactory, RegulatoryProjectFactory
+from tests.signoff.conftest import companies, in_signoff  # noqa: F401 (fixtures)
 from workgroups.models import PaperStatus
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +88,13 @@ def test_published_paper_with_pending_changes_says_so(client, papers, editor, gr
     assert _status_of(rows, "Papier überarbeitet", headers) == (
         "Veröffentlicht; Änderungen im Entwurf"
     )
+
+
+def test_paper_in_the_sign_off_round_reads_in_mitzeichnung(client, in_signoff, editor):  # noqa: F811
+    in_signoff()
+    client.force_login(editor)
+    headers, rows = _table(client.get("/admin/papers/").content.decode())
+    assert _status_of(rows, "Entwurf Cloud-Souveränität", headers) == "In Mitzeichnung"
 
 
 def test_regulatory_projects_show_their_consultation_as_status(client, editor):
