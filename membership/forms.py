@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from workgroups.models import Organisation
 
@@ -14,6 +15,8 @@ class InvitationForm(forms.Form):
         label=_("Mitgliedsunternehmen"),
         queryset=Organisation.objects.order_by("name"),
         empty_label=_("Bitte wählen"),
+        # Searchable (Wagtail's snippet chooser), not a select of some sixty companies.
+        widget=AdminSnippetChooser(Organisation),
     )
 
 

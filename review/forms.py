@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import validate_unicode_slug
 from django.utils.translation import gettext_lazy as _
 
+from choosers.widgets import co_author_groups_chooser
 from cms.slugs import slug_ascii
 from review.selectors import page_owner_group
 from workgroups.access.forms import ScopedPageForm
@@ -28,7 +29,11 @@ class PaperPageForm(ScopedPageForm):
         if self.owner_group is not None:
             field.queryset = field.queryset.exclude(pk=self.owner_group.pk)
         field.error_messages["invalid_choice"] = OWN_GROUP_ERROR
-        field.widget = forms.CheckboxSelectMultiple(choices=field.widget.choices)
+        # A searchable chooser of the other public groups (choosers/), not a long list.
+        field.widget = co_author_groups_chooser(
+            exclude_id=self.owner_group.pk if self.owner_group is not None else None
+        )
+        field.widget.choices = field.choices
 
     def clean_co_working_groups(self):
         groups = self.cleaned_data.get("co_working_groups")

@@ -3,9 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from signoff.models import Decision
-from workgroups.models import PaperDispatch
+from workgroups.models import Addressee, PaperDispatch
 
 
 class SignoffAnswerForm(forms.Form):
@@ -34,4 +35,5 @@ class DispatchForm(forms.ModelForm):
     class Meta:
         model = PaperDispatch
         fields = ["addressee", "sent_on", "channel", "note"]
-        widgets = {"sent_on": AdminDateInput()}
+        # The addressee is searched for in Wagtail's snippet chooser, not picked from a select.
+        widgets = {"sent_on": AdminDateInput(), "addressee": AdminSnippetChooser(Addressee)}

@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from choosers.status import consultation_status, with_plain_status
 from workgroups.access import views as access_views
 from workgroups.access.documents import document_serve_check
 from workgroups.access.permissions import document_permission_policy
@@ -52,7 +53,13 @@ class RegulatoryProjectViewSet(SnippetViewSet):
     model = RegulatoryProject
     icon = "doc-full"
     menu_label = _("Regelungsvorhaben")
-    list_display = ["title", "kind", "level", "lobbyregister_number", "consultation_deadline"]
+    list_display = [
+        "title",
+        "kind",
+        "level",
+        "lobbyregister_number",
+        Column("consultation", label=_("Status"), accessor=consultation_status),
+    ]
     list_filter = ["kind", "level"]
     search_fields = ["title", "short_title", "lobbyregister_number", "description"]
     ordering = ["title"]
@@ -84,11 +91,12 @@ class PaperListingViewSet(PageListingViewSet):
     menu_order = 150
     add_to_admin_menu = True
     filterset_class = PaperFilterSet
+    # One status column in plain German (choosers/status.py): where the paper stands,
+    # with "überholt"/"zurückgezogen" folded in, instead of Wagtail's badge beside a second one.
     columns = [
-        *PageListingViewSet.columns,
+        *with_plain_status(PageListingViewSet.columns),
         Column("citation_id", label=_("Zitier-ID"), sort_key="citation_id"),
         Column("get_paper_type_display", label=_("Art"), sort_key="paper_type"),
-        Column("get_status_display", label=_("Status"), sort_key="status"),
         Column("publication_date", label=_("Veröffentlicht am"), sort_key="publication_date"),
     ]
 
@@ -102,7 +110,7 @@ class EventListingViewSet(PageListingViewSet):
     menu_order = 160
     add_to_admin_menu = True
     columns = [
-        *PageListingViewSet.columns,
+        *with_plain_status(PageListingViewSet.columns),
         Column("starts_at", label=_("Beginn"), sort_key="starts_at"),
         Column("location", label=_("Ort")),
     ]

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "alerts",
     "signoff",
     "sharing",
+    "choosers",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",

@@ -222,6 +222,12 @@ def explicit_urls(secrets: Secrets) -> list[str]:
         "/admin/workflows/list/",
         "/admin/workflows/tasks/index/",
         "/admin/collections/",
+        # The searchable choosers of the paper editor (choosers/).
+        "/admin/auswahl/arbeitskreise/",
+        "/admin/auswahl/arbeitskreise/?multiple=1",
+        "/admin/snippets/choose/workgroups/regulatoryproject/",
+        "/admin/snippets/choose/workgroups/organisation/",
+        "/admin/snippets/choose/workgroups/addressee/",
     ]
     # Searches use the upper-case marker: a search box echoing the query is no leak, a
     # result carrying the (lower-case) secret is.
@@ -241,6 +247,8 @@ def explicit_urls(secrets: Secrets) -> list[str]:
             f"/admin/reports/site-history/?q={marker}",
             f"/admin/tag-autocomplete/?term={marker[:6]}",
             f"/admin/tag-autocomplete/taggit/tag/?term={marker[:6]}",
+            f"/admin/auswahl/arbeitskreise/?q={marker}",
+            f"/admin/auswahl/arbeitskreise/results/?q={marker}",
         ]
     page_ids = list(secrets.page_ids.values())
     page_query = "&".join(f"id={pk}" for pk in page_ids)
@@ -251,6 +259,7 @@ def explicit_urls(secrets: Secrets) -> list[str]:
     for action in ("delete", "add_to_collection", "add_tags"):
         urls.append(f"/admin/bulk/wagtaildocs/document/{action}/?{document_query}")
     urls.append(f"/admin/choose-page/chosen-multiple/?{page_query}")
+    urls.append(f"/admin/auswahl/arbeitskreise/chosen-multiple/?{page_query}")
     for pk in [*page_ids, secrets.draft_paper_id]:
         urls += [
             f"/admin/pages/{pk}/",
@@ -277,6 +286,7 @@ def explicit_urls(secrets: Secrets) -> list[str]:
             f"/admin/api/main/pages/{pk}/",
             f"/admin/api/main/pages/?child_of={pk}",
             f"/admin/choose-page/?parent_page_id={pk}",
+            f"/admin/auswahl/arbeitskreise/chosen/{pk}/",
         ]
     for revision in Revision.objects.filter(object_id__in=[str(pk) for pk in page_ids]):
         pk = revision.object_id

@@ -36,6 +36,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
+from choosers.status import with_plain_status
 from workgroups.access.policy import admin_scope
 from workgroups.models import PaperTag, WorkingGroupPage
 
@@ -78,6 +79,8 @@ class ScopedPageViewSet(PageViewSet):
     """Every page view of the admin, limited to the person's workspace."""
 
     usage_view_class = ScopedPageUsageView
+    # The explorer (the pages under a working group) shows one plain German status.
+    columns = with_plain_status(PageViewSet.columns)
 
     def construct_view(self, view_class, **kwargs):
         return page_scope_required(super().construct_view(view_class, **kwargs))

@@ -20,6 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from choosers.widgets import snippet_multiple_chooser
 from cms.models import HeadlessPage
 from workgroups.blocks import PaperBodyBlock
 
@@ -153,7 +154,12 @@ class PositionPaperPage(HeadlessPage):
             [
                 FieldPanel("tags"),
                 FieldPanel("co_working_groups"),
-                FieldPanel("regulatory_projects"),
+                FieldPanel(
+                    "regulatory_projects",
+                    widget=snippet_multiple_chooser(
+                        "workgroups.RegulatoryProject", add_text=_("Regelungsvorhaben hinzufügen")
+                    ),
+                ),
                 # Filled from the Mitzeichnung at publication (signoff/services.py).
                 FieldPanel("signatories", read_only=True),
             ],

@@ -91,6 +91,36 @@ describe("admin content security policy", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("picks a co-authoring group in the searchable chooser and saves it (choosers/)", async () => {
+    type Listed = { slug: string; working_groups: { slug: string }[] };
+    const papers = await apiJson<{ results: Listed[] }>("/api/v1/papers/?working_group=it-sicherheit&page_size=50");
+    const candidate = papers.results.find(
+      (p) => p.working_groups[0]?.slug === "it-sicherheit" && !p.working_groups.some((g) => g.slug === "software"),
+    );
+    expect(candidate, "a paper of IT-Sicherheit without Software as co-author").toBeDefined();
+    const paper = await apiJson<{ id: number }>(`/api/v1/papers/${candidate!.slug}/`);
+    await visit(`/admin/pages/${paper.id}/edit/`);
+    const chooser = page.locator('[data-multiple-chooser][data-name="co_working_groups"]');
+    await chooser.locator("[data-multiple-chooser-add]").click();
+    const search = page.locator(".modal-content input[name=q]");
+    await search.fill("soft");
+    const row = page.locator(".modal-content tbody tr", { hasText: "Arbeitskreis Software" });
+    await row.waitFor();
+    expect(await page.locator(".modal-content tbody tr", { hasText: "Arbeitskreis IT-Sicherheit" }).count()).toBe(0);
+    await row.locator("input[type=checkbox]").check();
+    await page.locator(".modal-content [data-multiple-choice-submit]").click();
+    await chooser.locator("[data-multiple-chooser-item]", { hasText: "Arbeitskreis Software" }).waitFor();
+
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/admin/pages/${paper.id}/edit/`)),
+      page.locator("button.action-save").first().click(),
+    ]);
+    await visit(`/admin/pages/${paper.id}/edit/`);
+    const saved = page.locator('[data-name="co_working_groups"] [data-multiple-chooser-item]', { hasText: "Arbeitskreis Software" });
+    expect(await saved.count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+
   it("sends the admin's policy: scripts only from here, no avatars from elsewhere", async () => {
     const response = await fetch(`${BACKEND()}/admin/login/`);
     const policy = response.headers.get("content-security-policy") ?? "";

@@ -1,0 +1,1 @@
+"""Searchable choosers and plain-German list columns for the admin's editors and listings."""
