@@ -37,6 +37,7 @@ def review_demo_load(load) -> None:
         ),
         verdict=_("Sichere KI braucht prüfbare Regeln, die auch kleine Hersteller erfüllen."),
         live=False,
+        owner=author,
     )
     paper.co_working_groups.set([coauthor])
     owner.add_child(instance=paper)
