@@ -16,6 +16,7 @@ help:
 	@echo "make demo-es – wie demo, aber die Suche läuft auf einem lokalen Elasticsearch (ohne Docker)"
 	@echo "make test   – die gesamte Testsuite (startet PostgreSQL und Elasticsearch selbst)"
 	@echo "make lint   – Ruff"
+	@echo "make screenshots – Bildschirmfotos des Dashboards (Mitglied, Leitung) nach docs/screenshots/"
 	@echo "make types  – Frontend-Typen (frontend/lib/api-schema.ts) aus dem API-Schema neu erzeugen"
 
 $(STAMP): requirements.lock
@@ -71,6 +72,11 @@ frontend-build:
 
 test: install system-deps-test
 	$(PY) -m tests.run
+
+# Full-page pictures of the admin dashboard (member and lead, 1280 px) into docs/screenshots/.
+.PHONY: screenshots
+screenshots: install
+	$(PY) -m tests.e2e.screenshots
 
 # Django's deployment checklist against the production settings (a throwaway secret if unset).
 check-deploy: install

@@ -118,3 +118,13 @@ def invitations_pending(*, working_group: WorkingGroupPage) -> QuerySet[Invitati
     return Invitation.objects.filter(
         working_group=working_group, accepted_at__isnull=True, expires_at__gt=timezone.now()
     ).select_related("organisation", "invited_by")
+
+
+def account_for_email(*, email: str) -> AbstractBaseUser | None:
+    """The existing account of an invited address (its e-mail or its user name), if any."""
+    return (
+        get_user_model()
+        .objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
+        .order_by("pk")
+        .first()
+    )

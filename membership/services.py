@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from membership.models import CalendarToken, Invitation
-from membership.selectors import user_leads_group
+from membership.selectors import account_for_email, user_in_group, user_leads_group
 from workgroups.models import Organisation, WorkingGroupPage
 from workgroups.services.people import member_profile_set
 
@@ -53,9 +53,15 @@ def invitation_create(
     if not user_leads_group(user=invited_by, working_group=working_group):
         raise PermissionDenied
     email = get_user_model().objects.normalize_email(email.strip()).lower()
-    if get_user_model().objects.filter(username__iexact=email).exists():
+    # A colleague who already has an account (e.g. in another group) is invited all the same:
+    # they keep their one account and join through the link after signing in.
+    existing = account_for_email(email=email)
+    if existing is not None and user_in_group(user=existing, working_group=working_group):
         raise ValidationError(
-            {"email": _("Für diese E-Mail-Adresse gibt es bereits einen Zugang.")}
+            {
+                "email": _("Diese Person gehört bereits zum %(group)s.")
+                % {"group": working_group.title}
+            }
         )
     token = secrets.token_urlsafe(32)
     now = timezone.now()
@@ -73,10 +79,19 @@ def invitation_create(
     transaction.on_commit(
         lambda: send_mail(
             subject=_("Einladung in den %(group)s") % {"group": working_group.title},
-            message=_(
-                "Guten Tag,\n\n%(inviter)s lädt Sie in den %(group)s von %(site)s ein.\n\n"
-                "Über diesen Link legen Sie Ihren Namen und Ihr Passwort fest:\n%(url)s\n\n"
-                "Der Link gilt sieben Tage und nur einmal.\n"
+            message=(
+                _(
+                    "Guten Tag,\n\n%(inviter)s lädt Sie in den %(group)s von %(site)s ein.\n\n"
+                    "Sie haben bereits einen Zugang. Öffnen Sie diesen Link und melden Sie sich "
+                    "an, um beizutreten:\n%(url)s\n\n"
+                    "Der Link gilt sieben Tage und nur einmal.\n"
+                )
+                if existing is not None
+                else _(
+                    "Guten Tag,\n\n%(inviter)s lädt Sie in den %(group)s von %(site)s ein.\n\n"
+                    "Über diesen Link legen Sie Ihren Namen und Ihr Passwort fest:\n%(url)s\n\n"
+                    "Der Link gilt sieben Tage und nur einmal.\n"
+                )
             )
             % {
                 "inviter": inviter,
@@ -136,7 +151,7 @@ def invitation_accept(
         last_name=last_name.strip(),
     )
     validate_password(password, user=user)
-    if User.objects.filter(username__iexact=invitation.email).exists():
+    if account_for_email(email=invitation.email) is not None:
         raise ValidationError(_("Für diese E-Mail-Adresse gibt es bereits einen Zugang."))
     user.set_password(password)
     user.save()
@@ -146,6 +161,30 @@ def invitation_accept(
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     return user
+
+
+@transaction.atomic
+def invitation_join(*, token: str, user: AbstractBaseUser) -> Invitation:
+    """An existing account, signed in, joins the group of its invitation; single use.
+
+    The person keeps their member company if they have one (one company per person).
+    """
+    invitation = _invitation_usable(token, lock=True)
+    account = account_for_email(email=invitation.email)
+    if account is None or account.pk != user.pk:
+        raise PermissionDenied
+    user.groups.add(invitation.working_group.access.members)
+    profile = getattr(user, "member_profile", None)
+    if profile is None or profile.organisation_id is None:
+        member_profile_set(
+            user=user,
+            organisation=invitation.organisation,
+            job_title=profile.job_title if profile is not None else "",
+        )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return invitation
 
 
 @transaction.atomic

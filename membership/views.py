@@ -4,12 +4,14 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -20,6 +22,7 @@ from membership.forms import InvitationAcceptForm, InvitationForm
 from workgroups.api.cache import cached_get
 from workgroups.models import WorkingGroupPage
 from workgroups.selectors import events_public, public_scope
+from workspace.panels import group_panel_anchor
 
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
 PUBLIC_FEED_PAST = dt.timedelta(days=365)
@@ -234,10 +237,13 @@ def invitation_accept(request, token: str):
             {"message": exc.message},
             status=exc.status,
         )
+    account = selectors.account_for_email(email=invitation.email)
+    if account is not None:
+        return _invitation_join(request, token, invitation=invitation, account=account)
     form = InvitationAcceptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.invitation_accept(
+            user = services.invitation_accept(
                 token=token,
                 first_name=form.cleaned_data["first_name"],
                 last_name=form.cleaned_data["last_name"],
@@ -254,17 +260,40 @@ def invitation_accept(request, token: str):
             for error in exc.messages:
                 form.add_error("password1", error)
         else:
-            messages.success(
-                request,
-                _(
-                    "Willkommen im %(group)s! Bitte melden Sie sich mit Ihrer E-Mail-Adresse "
-                    "und Ihrem Passwort an."
-                )
-                % {"group": invitation.working_group.title},
-            )
-            return redirect("wagtailadmin_login")
+            # Signed in at once: the new member lands on their group's dashboard panel.
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return _welcome(request, invitation)
     return TemplateResponse(
         request,
         "membership/invitation_accept.html",
         {"form": form, "invitation": invitation},
+    )
+
+
+def _welcome(request, invitation):
+    group = invitation.working_group
+    messages.success(
+        request,
+        _("Willkommen im %(group)s! Hier sehen Sie die Arbeit Ihres Arbeitskreises.")
+        % {"group": group.title},
+    )
+    return redirect(f"{reverse('wagtailadmin_home')}#{group_panel_anchor(group_pk=group.pk)}")
+
+
+def _invitation_join(request, token: str, *, invitation, account):
+    """An invited address that already has an account: sign in with it, then join."""
+    signed_in = request.user.is_authenticated
+    if signed_in and request.user.pk == account.pk and request.method == "POST":
+        services.invitation_join(token=token, user=request.user)
+        return _welcome(request, invitation)
+    return TemplateResponse(
+        request,
+        "membership/invitation_join.html",
+        {
+            "invitation": invitation,
+            "is_invitee": signed_in and request.user.pk == account.pk,
+            "other_account": request.user if signed_in and request.user.pk != account.pk else None,
+            "login_url": f"{reverse('wagtailadmin_login')}?"
+            + urlencode({"next": request.get_full_path()}),
+        },
     )

@@ -89,3 +89,11 @@ def review_task_states_for_lead(*, task, user) -> QuerySet[TaskState]:
         pages |= Q(path__startswith=group.path)
     page_ids = [str(pk) for pk in Page.objects.filter(pages).values_list("pk", flat=True)]
     return states.filter(workflow_state__object_id__in=page_ids)
+
+
+def page_changes_requested(*, page: Page) -> TaskState | None:
+    """The review step that asked for changes, while the page's review waits for them."""
+    state = page.current_workflow_state
+    if state is None or state.status != state.STATUS_NEEDS_CHANGES:
+        return None
+    return state.current_task_state

@@ -1,10 +1,14 @@
 """Admin wiring of the joint review: co-author rights follow every save in the editor."""
 
+from django.contrib import messages
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
+from wagtail.admin.utils import get_user_display_name
 from wagtail.log_actions import LogFormatter
 
+from review.selectors import page_changes_requested
 from review.services import paper_coauthors_sync
 from workgroups.models import PositionPaperPage
 
@@ -48,3 +52,22 @@ def plain_submit_action(menu_items, request, context):
     for position, item in enumerate(menu_items):
         if type(item) is SubmitForModerationMenuItem:
             menu_items[position] = SubmitForReviewMenuItem(order=item.order)
+
+
+@hooks.register("before_edit_page")
+def show_requested_changes(request, page):
+    # The reason otherwise hides in the status panel's dialog; the author needs it on opening.
+    if request.method != "GET":
+        return
+    task_state = page_changes_requested(page=page)
+    if task_state is None:
+        return
+    reviewer = get_user_display_name(task_state.finished_by) if task_state.finished_by else ""
+    if task_state.comment:
+        text = gettext_now("Änderungen angefordert von %(reviewer)s: „%(reason)s“") % {
+            "reviewer": reviewer,
+            "reason": task_state.comment,
+        }
+    else:
+        text = gettext_now("Änderungen angefordert von %(reviewer)s.") % {"reviewer": reviewer}
+    messages.warning(request, text)

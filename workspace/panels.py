@@ -14,6 +14,15 @@ from workspace.selectors import (
 PANEL_ORDER = 50
 
 
+def group_panel_id(*, group_pk: int) -> str:
+    return f"workspace-group-{group_pk}"
+
+
+def group_panel_anchor(*, group_pk: int) -> str:
+    """The HTML id of a group's panel (Wagtail's panel adds "-section"): ``/admin/#<id>``."""
+    return f"{group_panel_id(group_pk=group_pk)}-section"
+
+
 class GroupWorkspacePanel(Component):
     """The workspace of one working group on the person's dashboard."""
 
@@ -22,7 +31,7 @@ class GroupWorkspacePanel(Component):
     def __init__(self, *, membership: GroupMembership, index: int = 0):
         self.membership = membership
         self.order = PANEL_ORDER + index
-        self.name = f"workspace-group-{membership.group.pk}"
+        self.name = group_panel_id(group_pk=membership.group.pk)
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]

@@ -212,12 +212,18 @@ def _workflow_steps(pages: list[PositionPaperPage]) -> dict[int, str]:
     states = WorkflowState.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page),
         object_id__in=[str(page.pk) for page in pages],
-        status=WorkflowState.STATUS_IN_PROGRESS,
+        status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
     ).select_related("current_task_state__task")
     steps = {}
     for state in states:
         task = state.current_task_state.task if state.current_task_state else None
-        steps[int(state.object_id)] = task.name if task else _("In Prüfung")
+        if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            # Back with the authors: the step's name alone would read as if it still waited.
+            steps[int(state.object_id)] = _("Änderungen angefordert (%(step)s)") % {
+                "step": task.name if task else _("Prüfung")
+            }
+        else:
+            steps[int(state.object_id)] = task.name if task else _("In Prüfung")
     return steps
 
 

@@ -1,6 +1,8 @@
 """Admin wiring of the workspace: dashboard panels, the due-date form and its button."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
@@ -20,6 +22,11 @@ def workspace_panels(request, panels):
         panels.append(UnclaimedConsultationsPanel())
     for index, membership in enumerate(workspace_memberships(user=request.user)):
         panels.append(GroupWorkspacePanel(membership=membership, index=index))
+
+
+@hooks.register("insert_global_admin_css")
+def workspace_dashboard_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("workspace/dashboard.css"))
 
 
 @hooks.register("register_admin_urls")

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Its German translations: Wagtail's status panel says "vor 2 Minuten", not "2 minutes ago".
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [

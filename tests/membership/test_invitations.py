@@ -83,6 +83,13 @@ def test_invitation_end_to_end(client, invite, mailbox, chair_software, group_so
     assert user.get_full_name() == "Nora Neumann"
     assert list(user.groups.all()) == [group_software.access.members]
     assert user.member_profile.organisation == company
+    # Signed in at once, landing on the group's panel of the dashboard.
+    assert response["Location"] == f"/admin/#workspace-group-{group_software.pk}-section"
+    assert client.session["_auth_user_id"] == str(user.pk)
+    dashboard = client.get(response["Location"]).content.decode()
+    assert f'id="workspace-group-{group_software.pk}-section"' in dashboard
+    assert "Willkommen im Arbeitskreis Software!" in dashboard
+    assert "Elbe Software GmbH" in dashboard  # the group's people, with their company
     assert client.login(username="neu@elbe-software.de", password=PASSWORD)
 
     # Reused link: a clear German message, nothing changes.
@@ -177,3 +184,103 @@ def test_members_page_and_user_listing_show_company_and_groups(
     assert "Elbe Software GmbH" in html
     assert "Arbeitskreis IT-Sicherheit, Arbeitskreis Software" in html
     assert "Arbeitskreis Software (Leitung)" in html
+
+
+def _path(mailbox) -> str:
+    return "/" + link_from(mailbox).split("://", 1)[1].split("/", 1)[1]
+
+
+def test_an_existing_account_joins_after_signing_in_through_the_link(
+    client,
+    invite,
+    mailbox,
+    chair_software,
+    member_security,
+    group_software,
+    group_security,
+    company,
+):
+    # Her company stays hers: one member company per person, whatever the invitation says.
+    own_company = OrganisationFactory(name="Saale Security AG")
+    member_profile_set(user=member_security, organisation=own_company)
+    response = invite(chair_software, group_software, company, email=member_security.email)
+    assert response.status_code == 302
+    assert "bereits einen Zugang" in mailbox.messages[0].text()
+    path = _path(mailbox)
+
+    client.logout()
+    page = client.get(path)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "gibt es bereits einen Zugang" in html
+    assert "Vorname" not in html  # no second account, no new password
+    login = client.post(
+        reverse("wagtailadmin_login"),
+        {"username": member_security.username, "password": "geheim-123", "next": path},
+    )
+    assert login.status_code == 302 and login["Location"] == path
+    assert "Einladung annehmen" in client.get(path).content.decode()
+    joined = client.post(path)
+    assert joined["Location"] == f"/admin/#workspace-group-{group_software.pk}-section"
+
+    member_security.refresh_from_db()
+    assert set(member_security.groups.all()) == {
+        group_software.access.members,
+        group_security.access.members,
+    }
+    assert member_security.member_profile.organisation == own_company
+    assert get_user_model().objects.filter(email__iexact=member_security.email).count() == 1
+    assert Invitation.objects.get().accepted_by == member_security
+    dashboard = client.get(joined["Location"]).content.decode()
+    assert f'id="workspace-group-{group_software.pk}-section"' in dashboard
+    # Single use, also for an existing account.
+    again = client.post(path)
+    assert again.status_code == 410 and "bereits angenommen" in again.content.decode()
+
+
+def test_only_the_invited_account_can_use_the_link(
+    client,
+    invite,
+    mailbox,
+    chair_software,
+    member_security,
+    member_software,
+    group_software,
+    company,
+):
+    invite(chair_software, group_software, company, email=member_security.email)
+    path = _path(mailbox)
+    client.force_login(member_software)
+    for method in (client.get, client.post):
+        response = method(path)
+        assert response.status_code == 200
+        assert (
+            "gilt für den Zugang von mitglied-sicherheit@example.org" in response.content.decode()
+        )
+    assert not member_security.groups.filter(pk=group_software.access.members_id).exists()
+    assert Invitation.objects.get().accepted_at is None
+
+
+def test_inviting_a_current_member_is_refused_in_german(
+    client, invite, mailbox, chair_software, member_software, group_software, company
+):
+    response = invite(chair_software, group_software, company, email=member_software.email)
+    assert response.status_code == 200
+    assert "Diese Person gehört bereits zum Arbeitskreis Software." in response.content.decode()
+    assert not Invitation.objects.exists()
+    assert not mailbox.messages
+
+
+def test_a_lead_of_another_group_cannot_remove_members(
+    client, member_software, group_software, group_security
+):
+    chair_security = UserFactory(
+        username="leitung-sicherheit", groups=[group_security.access.chairs]
+    )
+    client.force_login(chair_security)
+    response = client.post(
+        reverse("membership_group_members", args=[group_software.pk]),
+        {"action": "remove", "user": member_software.pk},
+    )
+    assert response.status_code == 404
+    assert member_software.groups.filter(pk=group_software.access.members_id).exists()

@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
 from membership.models import Invitation
+from review import demo as review_demo
 from workgroups.demo import validation
 from workgroups.demo.validation import (
     DemoContentError,
@@ -60,6 +61,24 @@ def test_demo_content_loads_completely_and_twice_changes_nothing():
         document = minutes.attachments.get().document
         assert document.collection.get_view_restrictions().exists()
     assert Invitation.objects.filter(accepted_at__isnull=True).count() == 1
+    for group in WorkingGroupPage.objects.all():
+        assert EventPage.objects.filter(working_group=group, live=True).exists(), group.slug
+        assert MinutesPage.objects.descendant_of(group).filter(
+            attachments__isnull=False, meeting__isnull=False
+        ), group.slug
+    # The joint draft of two groups, back in its first review step; the co-author edits it.
+    joint = PositionPaperPage.objects.get(slug=review_demo.DEMO_SLUG)
+    assert not joint.live and joint.get_parent().slug == review_demo.DEMO_OWNER
+    latest = joint.get_latest_revision_as_object()
+    assert [g.slug for g in latest.co_working_groups.all()] == [review_demo.DEMO_COAUTHOR]
+    state = joint.current_workflow_state
+    assert state.status == state.STATUS_NEEDS_CHANGES
+    first_task = state.workflow.workflow_tasks.order_by("sort_order").first().task
+    assert state.current_task_state.task_id == first_task.pk
+    coauthor = get_user_model().objects.get(username="mitglied-software")
+    assert joint.permissions_for_user(coauthor).can_edit()
+    lock = joint.get_lock()  # the first step locks a paper for members while it waits
+    assert lock is None or not lock.for_user(coauthor)
     nis2 = PositionPaperPage.objects.get(slug="nis2-umsetzung-stellungnahme")
     assert nis2.live and nis2.has_unpublished_changes is False
     assert nis2.citation_id.startswith("CITM-STN-2025-")

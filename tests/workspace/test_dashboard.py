@@ -94,6 +94,17 @@ def test_lead_sees_what_awaits_their_review(
     assert "Nichts wartet auf Ihre Prüfung." in member_html
 
 
+def test_a_draft_back_with_its_authors_reads_aenderungen_angefordert(
+    client, world, group_software, member_software, chair_software
+):
+    draft = world.software_draft
+    state = group_software.access.workflow.start(draft, member_software)
+    state.current_task_state.reject(user=chair_software, comment="Bitte kürzen.")
+
+    drafts = _section(_dashboard(client, member_software), "workspace-drafts")
+    assert "Änderungen angefordert (Arbeitskreis-Review" in drafts
+
+
 def test_editor_sees_every_group_and_consultations_without_a_paper(client, world, editor):
     html = _dashboard(client, editor)
     assert "Entwurf Software-Geheim" in html

@@ -21,6 +21,7 @@ from wagtail.models import Collection
 
 from impact.demo import impact_demo
 from membership.demo import membership_demo_load
+from review.demo import review_demo_load
 from sharing.demo import share_links_demo_load
 from signoff.demo import signoff_demo
 from workgroups.demo.validation import DemoContentError, demo_content_validate
@@ -366,6 +367,7 @@ DEMO_STEPS: list[DemoStep] = [
     DemoStep("membership", membership_demo_load),
     DemoStep("signoff", signoff_demo),
     DemoStep("share_links", share_links_demo_load),
+    DemoStep("joint_review", review_demo_load),
 ]
 
 
