@@ -199,13 +199,6 @@ def main() -> int:
     try:
         npm_ci_if_needed()
         node_env = {**os.environ, "NEXT_TELEMETRY_DISABLED": "1", "CI": "true"}
-        run(
-            ["npx", "vitest", "run"],
-            cwd=FRONTEND,
-            env=node_env,
-            title="Frontend-Unit-Tests (Vitest)",
-        )
-        run(["npx", "next", "build"], cwd=FRONTEND, env=node_env, title="next build")
 
         backend_port, frontend_port = free_port(), free_port()
         backend_url = f"http://127.0.0.1:{backend_port}"
@@ -266,6 +259,16 @@ def main() -> int:
         )
         processes.start("worker", [*manage, "db_worker", "--interval", "1"], env=backend_env)
         wait_http(f"{backend_url}/api/v1/papers/?page_size=1", processes=processes, name="backend")
+        # The worker works off the demo load's queue (reference index, search updates)
+        # meanwhile, so the specs do not wait for it behind their own tasks.
+        run(
+            ["npx", "vitest", "run"],
+            cwd=FRONTEND,
+            env=node_env,
+            title="Frontend-Unit-Tests (Vitest)",
+        )
+        run(["npx", "next", "build"], cwd=FRONTEND, env=node_env, title="next build")
+        processes.check("worker")
         frontend_env = {
             **node_env,
             "NODE_ENV": "production",
