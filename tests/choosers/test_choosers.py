@@ -176,3 +176,13 @@ def test_member_saves_regulatory_projects_picked_in_the_snippet_chooser(
     assert response.status_code == 302
     latest = PositionPaperPage.objects.get(pk=software_draft.pk).get_latest_revision_as_object()
     assert [p.pk for p in latest.regulatory_projects.all()] == [project.pk]
+
+
+def test_the_editor_names_the_signatories_source_while_there_are_none(
+    client, member_software, software_draft
+):
+    client.force_login(member_software)
+    body = client.get(reverse("wagtailadmin_pages:edit", args=[software_draft.pk])).content
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body.decode()))
+    assert "Noch keine – sie stammen aus der Mitzeichnung." in text
+    assert not re.search(r"Mitgliedsunternehmen None\b", text)

@@ -20,6 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from choosers.panels import ReadOnlyListPanel
 from choosers.widgets import snippet_multiple_chooser
 from cms.models import HeadlessPage
 from workgroups.blocks import PaperBodyBlock
@@ -161,7 +162,10 @@ class PositionPaperPage(HeadlessPage):
                     ),
                 ),
                 # Filled from the Mitzeichnung at publication (signoff/services.py).
-                FieldPanel("signatories", read_only=True),
+                ReadOnlyListPanel(
+                    "signatories",
+                    empty_text=_("Noch keine – sie stammen aus der Mitzeichnung."),
+                ),
             ],
             heading=_("Einordnung"),
         ),
