@@ -16,15 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.e2e.run import Database
 from tests.services.common import ServiceError
 
 ROOT = Path(__file__).resolve().parent.parent
 FRONTEND = ROOT / "frontend"
 # The frontend's payload types, generated from /api/v1/schema/ (openapi-typescript).
 API_TYPES = FRONTEND / "lib" / "api-schema.ts"
-# The PostgreSQL pass runs in this many processes side by side with the SQLite pass.
-PG_PARTS = 2
 
 
 def _run(title: str, argv: list[str], env: dict | None = None, cwd: Path = ROOT) -> None:
@@ -86,24 +83,6 @@ def _run_side_by_side(jobs: list[tuple[str, list[str], dict]]) -> None:
                 print(f"    … {elapsed / 60:.0f} min: {progress}", flush=True)
     if failed:
         raise SystemExit(failed[0])
-
-
-def test_files_split(parts: int) -> list[list[str]]:
-    """The test files in ``parts`` groups of about equal size, each file whole, in file order.
-
-    A file's size stands in for its run time; files stay whole so that their fixtures and
-    order are as in a single run.
-    """
-    files = sorted(
-        (ROOT / "tests").glob("**/test_*.py"), key=lambda path: (-path.stat().st_size, path)
-    )
-    groups: list[list[str]] = [[] for _ in range(parts)]
-    sizes = [0] * parts
-    for path in files:
-        lightest = sizes.index(min(sizes))
-        groups[lightest].append(str(path.relative_to(ROOT)))
-        sizes[lightest] += path.stat().st_size
-    return [sorted(group) for group in groups]
 
 
 def _last_progress(log_path: Path) -> str:
@@ -239,7 +218,6 @@ def main() -> int:
         _frontend_types(base_env)
 
     services = []
-    databases = []
     try:
         pg_url = (
             os.environ.get("DATABASE_URL")
@@ -281,26 +259,13 @@ def main() -> int:
                 )
             )
         if not args.skip_postgres:
-            # The PostgreSQL pass is the longer one: in two halves, each on its own database,
-            # it ends about when the SQLite pass does and uses the cores the servers leave.
-            halves = [args.pytest_args] if args.pytest_args else test_files_split(PG_PARTS)
-            for number, files in enumerate(halves, start=1):
-                database = Database(pg_url, ROOT, name=f"sprachrohr_pg{number}")
-                databases.append(database)
-                title = "Python-Tests auf PostgreSQL" + (
-                    f" ({number}/{len(halves)})" if len(halves) > 1 else ""
+            python_passes.append(
+                (
+                    "Python-Tests auf PostgreSQL",
+                    [python, "-m", "pytest", "-m", "not browser", *args.pytest_args],
+                    {**base_env, "DATABASE_URL": pg_url, "TEST_ELASTICSEARCH_URL": es_url},
                 )
-                python_passes.append(
-                    (
-                        title,
-                        [python, "-m", "pytest", "-m", "not browser", *files],
-                        {
-                            **base_env,
-                            "DATABASE_URL": database.create(),
-                            "TEST_ELASTICSEARCH_URL": es_url,
-                        },
-                    )
-                )
+            )
         if python_passes:
             _run_side_by_side(python_passes)
         if not args.skip_frontend:
@@ -317,8 +282,6 @@ def main() -> int:
         print(f"\nDienst konnte nicht gestartet werden:\n{exc}", file=sys.stderr)
         return 2
     finally:
-        for database in databases:
-            database.drop()
         for service in reversed(services):
             service.stop()
     print("\nAlle Tests bestanden.")

@@ -153,10 +153,10 @@ def wait_http(url: str, *, processes: Processes, name: str, timeout: float = 120
 class Database:
     """A fresh PostgreSQL database on DATABASE_URL's server, or a temporary SQLite file."""
 
-    def __init__(self, base_url: str, tmp: Path, *, name: str = ""):
+    def __init__(self, base_url: str, tmp: Path):
         self.base_url = base_url
-        self.name = name or f"sprachrohr_e2e_{os.getpid()}"
-        self.url = f"sqlite:///{tmp / (self.name + '.sqlite3')}"
+        self.name = f"sprachrohr_e2e_{os.getpid()}"
+        self.url = f"sqlite:///{tmp / 'e2e.sqlite3'}"
         self.created = False
 
     def _admin(self):
