@@ -499,6 +499,7 @@ def main() -> int:
             part = json.loads(out.read_text())
             rows += part["rows"]
             timings[backend] = part["timings"]
+            print_table(summarise(rows))  # so far: a long run that is cut short still tells
             if backend != "sqlite" and args.elasticsearch_url:
                 _indices_drop(args.elasticsearch_url, base_env["SEARCH_INDEX_PREFIX"])
     finally:
