@@ -433,6 +433,9 @@ def main() -> int:
     parser.add_argument("--elasticsearch-url", help="laufender Elasticsearch-Knoten")
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgres"])
     parser.add_argument("--es-heap", default="512m")
+    parser.add_argument(
+        "--keep", action="store_true", help="Indizes auf --elasticsearch-url behalten (Analyse)"
+    )
     parser.add_argument("--output", default=str(ROOT / "bench" / "results"))
     parser.add_argument(
         "--worker", nargs=3, metavar=("DATA", "OUT", "LABEL"), help=argparse.SUPPRESS
@@ -501,7 +504,12 @@ def main() -> int:
             timings[backend] = part["timings"]
             print_table(summarise(rows))  # so far: a long run that is cut short still tells
             if backend != "sqlite" and args.elasticsearch_url:
-                _indices_drop(args.elasticsearch_url, base_env["SEARCH_INDEX_PREFIX"])
+                if args.keep:
+                    print(
+                        f"Indizes behalten: SEARCH_INDEX_PREFIX={base_env['SEARCH_INDEX_PREFIX']}"
+                    )
+                else:
+                    _indices_drop(args.elasticsearch_url, base_env["SEARCH_INDEX_PREFIX"])
     finally:
         for service in reversed(services):
             service.stop()
