@@ -178,10 +178,10 @@ def umlauts_spelled(query: str) -> str:
     return "".join(UMLAUTS.get(c, c) for c in query)
 
 
-def corpus_prepare(corpus: Path, *, laws: int, max_queries: int) -> dict:
+def corpus_prepare(corpus: Path, *, laws: int, max_queries: int, seed: int = SEED) -> dict:
     """The chosen laws and the known-item queries built from their headings (fixed seed)."""
     files, source = corpus_files(corpus)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     rng.shuffle(files)
     chosen = []
     for path, text in files:
@@ -428,6 +428,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, help="Gesetze: Checkout oder Bare-Repository")
     parser.add_argument("--laws", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=SEED, help="Auswahl der Gesetze und Anfragen")
     parser.add_argument("--max-queries", type=int, default=700, help="höchstens so viele Gesetze")
     parser.add_argument("--database-url", help="laufender PostgreSQL (Datenbank wird neu angelegt)")
     parser.add_argument("--elasticsearch-url", help="laufender Elasticsearch-Knoten")
@@ -448,7 +449,7 @@ def main() -> int:
         parser.error("--corpus fehlt")
 
     started = time.monotonic()
-    data = corpus_prepare(args.corpus, laws=args.laws, max_queries=args.max_queries)
+    data = corpus_prepare(args.corpus, laws=args.laws, max_queries=args.max_queries, seed=args.seed)
     chars = sum(law["chars"] for law in data["laws"])
     print(
         f"{len(data['laws'])} Gesetze ({chars / 1e6:.1f} Mio. Zeichen), "
@@ -519,7 +520,7 @@ def main() -> int:
         "corpus": data["source"],
         "laws": len(data["laws"]),
         "characters": chars,
-        "seed": SEED,
+        "seed": args.seed,
         "timings": timings,
         "table": table,
         "rows": rows,
