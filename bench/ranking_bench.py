@@ -64,7 +64,11 @@ def corpus_files(corpus: Path) -> tuple[list[tuple[str, str]], str]:
     elif (corpus / ".git").exists():
         git = ["git", "-C", str(corpus)]
     else:
-        paths = sorted(str(p.relative_to(corpus)) for p in corpus.glob("*/*/index.md"))
+        paths = sorted(
+            str(p.relative_to(corpus))
+            for p in corpus.glob("*/*/index.md")
+            if p.stat().st_size <= MAX_LAW_BYTES
+        )
         return [(p, (corpus / p).read_text(encoding="utf-8")) for p in paths], str(corpus)
     commit = subprocess.run(
         [*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=True
