@@ -12,6 +12,7 @@ fails the run loudly.
 
 import contextlib
 import hashlib
+import json
 import os
 import secrets
 import shutil
@@ -57,6 +58,35 @@ def run(argv: list[str], *, cwd: Path = ROOT, env: dict | None = None, title: st
     if result.returncode != 0:
         raise E2EError(f"{title} fehlgeschlagen (Code {result.returncode}): {' '.join(argv)}")
     print(f"    ok ({time.monotonic() - started:.0f} s)", flush=True)
+
+
+def _json_report(path: Path) -> list[str]:
+    """Vitest arguments: the verbose console output plus a JSON report for failed_specs."""
+    return ["--reporter=verbose", "--reporter=json", f"--outputFile.json={path}"]
+
+
+def failed_specs(report: Path, limit: int = 12) -> list[str]:
+    """One line per failed spec of a Vitest JSON report: file, test and the error's first line.
+
+    CI shows only the end of the output, so the runner repeats these after the server logs.
+    """
+    try:
+        results = json.loads(report.read_text(encoding="utf-8")).get("testResults", [])
+    except (OSError, ValueError):
+        return []
+    lines = []
+    for result in results:
+        name = Path(result.get("name", "?")).name
+        failed = [a for a in result.get("assertionResults", []) if a.get("status") == "failed"]
+        if not failed and result.get("status") == "failed":
+            # The file itself failed (a hook, an import): Vitest says why in "message".
+            message = ((result.get("message") or "").strip().splitlines() or [""])[0]
+            lines.append(f"✗ {name}: {message[:200]}")
+        for assertion in failed:
+            message = next(iter(assertion.get("failureMessages") or []), "").strip()
+            first = message.splitlines()[0][:200] if message else ""
+            lines.append(f"✗ {name} > {assertion.get('fullName', '?')}: {first}")
+    return lines[:limit] + ([f"… und {len(lines) - limit} weitere"] if len(lines) > limit else [])
 
 
 def npm_ci_if_needed() -> None:
@@ -196,6 +226,7 @@ def main() -> int:
     database = Database(os.environ.get("DATABASE_URL", ""), tmp)
     smtp: SmtpServer | None = None
     ok = False
+    reports = (tmp / "unit-report.json", tmp / "e2e-report.json")
     try:
         npm_ci_if_needed()
         node_env = {**os.environ, "NEXT_TELEMETRY_DISABLED": "1", "CI": "true"}
@@ -262,7 +293,7 @@ def main() -> int:
         # The worker works off the demo load's queue (reference index, search updates)
         # meanwhile, so the specs do not wait for it behind their own tasks.
         run(
-            ["npx", "vitest", "run"],
+            ["npx", "vitest", "run", *_json_report(reports[0])],
             cwd=FRONTEND,
             env=node_env,
             title="Frontend-Unit-Tests (Vitest)",
@@ -294,7 +325,15 @@ def main() -> int:
         }
         run(
             # Arguments name spec files to run alone (`python -m tests.e2e.run admin`).
-            ["npx", "vitest", "run", "--config", "vitest.e2e.config.ts", *sys.argv[1:]],
+            [
+                "npx",
+                "vitest",
+                "run",
+                "--config",
+                "vitest.e2e.config.ts",
+                *_json_report(reports[1]),
+                *sys.argv[1:],
+            ],
             cwd=FRONTEND,
             env=e2e_env,
             title="End-to-End- und axe-Tests (Chromium)",
@@ -307,6 +346,10 @@ def main() -> int:
         print(f"\nFEHLER: {exc}", file=sys.stderr, flush=True)
         for name in processes.children:
             print(processes.tail(name, 25), file=sys.stderr)
+        # Last, so that the end of the output (all CI shows) names what failed.
+        print(f"\nFEHLER: {exc}", file=sys.stderr)
+        for line in failed_specs(reports[0]) + failed_specs(reports[1]):
+            print(line, file=sys.stderr)
         return 1
     finally:
         processes.stop()
