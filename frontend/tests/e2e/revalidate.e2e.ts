@@ -56,17 +56,13 @@ describe("revalidation webhook", () => {
     // Publishing is behind the footer's action menu ("Veröffentlichen").
     const publish = page.locator('button[name="action-publish"]');
     if (!(await publish.isVisible())) await page.locator('[data-w-dropdown-target="toggle"], button[aria-label*="Aktionen"], .footer button.dropdown-toggle').last().click();
-    await publish.click();
-    await page.waitForLoadState("networkidle");
+    // Await the publish's own navigation: a page.goto while its POST is in flight would cancel it.
+    await Promise.all([page.waitForURL((url) => !url.pathname.endsWith("/edit/")), publish.click()]);
 
-    const deadline = Date.now() + 20_000;
-    let seen = "";
-    while (Date.now() < deadline) {
+    const shown = async () => {
       await page.goto(`${SITE()}${paper.url}`);
-      seen = await page.locator("h1").innerText();
-      if (seen === title) break;
-      await page.waitForTimeout(1000);
-    }
-    expect(seen).toBe(title);
+      return page.locator("h1").innerText();
+    };
+    await expect.poll(shown, { timeout: 20_000, interval: 500 }).toBe(title);
   });
 });
