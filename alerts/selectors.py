@@ -70,8 +70,12 @@ def topic_describe(*, subscription: Subscription, scope: PublicScope | None = No
     label = topic_label(kind=subscription.kind, value=subscription.value, scope=scope)
     if subscription.kind == TopicKind.QUERY:
         return label
-    kind = TopicKind(subscription.kind).label
-    return f"{kind} „{label or subscription.value}“"
+    kind = str(TopicKind(subscription.kind).label)
+    name = label or subscription.value
+    if name.startswith(f"{kind} "):
+        # "Arbeitskreis Software" says what it is; not "Arbeitskreis „Arbeitskreis Software“".
+        return f"„{name}“"
+    return f"{kind} „{name}“"
 
 
 def paper_in_search(*, paper_id: int, params: dict, scope: PublicScope) -> bool:

@@ -4,6 +4,8 @@ import datetime as dt
 
 from django.utils import timezone
 
+from alerts.models import Subscription, TopicKind
+from alerts.selectors import topic_describe
 from alerts.services import digests_send
 from tests.factories import PositionPaperPageFactory
 
@@ -48,3 +50,14 @@ def test_saved_search_digest_lists_only_found_papers(
     text = mailbox.to(EMAIL)[0].text()
     assert "Rechenzentrum Leipzig" in text
     assert "Breitband" not in text
+
+
+def test_topic_describe_names_a_group_once(make_group):
+    make_group("Arbeitskreis Software", "software")
+    make_group("Green IT", "green-it")
+
+    def described(slug: str) -> str:
+        return topic_describe(subscription=Subscription(kind=TopicKind.WORKING_GROUP, value=slug))
+
+    assert described("software") == "„Arbeitskreis Software“"
+    assert described("green-it") == "Arbeitskreis „Green IT“"

@@ -64,7 +64,7 @@ describe("alerts without JavaScript", () => {
     expect(await heading(plain)).toBe("Fast geschafft");
     expect(await plain.locator("[role=status]").innerText()).toContain("Bestätigungslink");
 
-    const mail = await awaitMail(SUBSCRIBER, /^Bitte bestätigen: Benachrichtigung zu Arbeitskreis/);
+    const mail = await awaitMail(SUBSCRIBER, /^Bitte bestätigen: Benachrichtigung zu „Arbeitskreis /);
     expect(header(mail, "Subject")).toContain(group.name);
     expect(mail.text).toContain("(sofort)");
     confirmLink = linkIn(mail, /\/benachrichtigungen\/bestaetigen\/\?token=/);
@@ -138,7 +138,7 @@ describe("alerts without JavaScript", () => {
 
     // The worker sends it after the index update (and whatever else is queued): await it.
     const title = paper.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    alert = await awaitMail(SUBSCRIBER, new RegExp(`^Neuigkeit zu Arbeitskreis „.+“: ${title}$`), 120_000);
+    alert = await awaitMail(SUBSCRIBER, new RegExp(`^Neuigkeit zu „Arbeitskreis .+“: ${title}$`), 120_000);
     expect(header(alert, "List-Unsubscribe")).toMatch(new RegExp(`^<${BACKEND()}/api/v1/subscriptions/unsubscribe/[^/>]+/>$`));
     expect(header(alert, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
     expect(alert.text).toContain("Neue Version 2.0.");
@@ -156,7 +156,7 @@ describe("alerts without JavaScript", () => {
     const listed = () => plain.locator("main .prose li").allInnerTexts();
     const both = await listed();
     expect(both).toHaveLength(2);
-    expect(both.some((item) => /^Arbeitskreis „.+“ – sofort/.test(item))).toBe(true);
+    expect(both.some((item) => /^„Arbeitskreis .+“ – sofort/.test(item))).toBe(true);
     expect(both.some((item) => /^Suche „Arbeitszeit“ – wöchentlich \(noch nicht bestätigt\)/.test(item))).toBe(true);
 
     const response = await plain.goto(linkIn(alert, /\/benachrichtigungen\/abmelden\/\?token=/));
