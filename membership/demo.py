@@ -1,15 +1,15 @@
 """Demo content of the membership app: a meeting with minutes and attachment per group, one invitation."""
 
 import datetime as dt
-import secrets
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
+from cms.tokens import token_hash, token_new
 from membership.models import Invitation
-from membership.services import INVITATION_VALIDITY, token_hash
+from membership.services import INVITATION_VALIDITY
 from workgroups.models import (
     EventPage,
     EventType,
@@ -79,6 +79,6 @@ def membership_demo_load(load) -> None:
             email=DEMO_INVITATION_EMAIL,
             working_group=groups[0],
             organisation=organisation,
-            token_hash=token_hash(secrets.token_urlsafe(32)),
+            token_hash=token_hash(token_new()),
             expires_at=timezone.now() + INVITATION_VALIDITY,
         )

@@ -1,8 +1,6 @@
 """Writes of the membership app: invitations, removing members, calendar tokens."""
 
 import datetime as dt
-import hashlib
-import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -15,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.tokens import token_hash, token_new
 from membership.models import CalendarToken, Invitation
 from membership.selectors import account_for_email, user_in_group, user_leads_group
 from workgroups.models import Organisation, WorkingGroupPage
@@ -30,10 +29,6 @@ class InvitationError(Exception):
         super().__init__(message)
         self.message = message
         self.status = status
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def invitation_url(token: str) -> str:
@@ -63,7 +58,7 @@ def invitation_create(
                 % {"group": working_group.title}
             }
         )
-    token = secrets.token_urlsafe(32)
+    token = token_new()
     now = timezone.now()
     invitation = Invitation.objects.create(
         email=email,
@@ -201,7 +196,7 @@ def member_remove(
 def calendar_token_issue(*, user: AbstractBaseUser) -> CalendarToken:
     """A new private calendar address for the person; an older one stops working."""
     token, _created = CalendarToken.objects.update_or_create(
-        user=user, defaults={"token": secrets.token_urlsafe(32), "created_at": timezone.now()}
+        user=user, defaults={"token": token_new(), "created_at": timezone.now()}
     )
     return token
 

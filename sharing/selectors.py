@@ -1,6 +1,5 @@
 """Reads of share links: by token, per paper, their state, and who may manage them."""
 
-import hashlib
 import re
 from enum import StrEnum
 
@@ -8,11 +7,12 @@ from django.conf import settings
 from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
+from cms.tokens import token_hash
 from sharing.models import ShareLink
 from workgroups.access.policy import user_is_editor
 from workgroups.models import PositionPaperPage, WorkingGroupAccess
 
-# What secrets.token_urlsafe(32) produces; anything else is not looked up at all.
+# What cms.tokens.token_new() produces; anything else is not looked up at all.
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
@@ -22,10 +22,6 @@ class ShareLinkState(StrEnum):
     ACTIVE = "active"
     EXPIRED = "expired"
     REVOKED = "revoked"
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def share_link_get_by_token(*, token: str) -> ShareLink | None:

@@ -1,7 +1,6 @@
 """Writes of share links: create (returns the token once), revoke, record an access."""
 
 import datetime as dt
-import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
@@ -10,8 +9,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from cms.tokens import token_hash, token_new
 from sharing.models import ShareLink, ShareLinkAccess
-from sharing.selectors import share_link_can_manage, token_hash
+from sharing.selectors import share_link_can_manage
 from workgroups.models import PositionPaperPage
 
 MAX_VALID_DAYS = 30
@@ -97,7 +97,7 @@ def share_link_create(
         errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
-    token = secrets.token_urlsafe(32)
+    token = token_new()
     link = ShareLink(
         paper=paper,
         token_hash=token_hash(token),

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.tokens import token_hash
 from membership.models import Invitation
-from membership.services import token_hash
 from tests.factories import OrganisationFactory, UserFactory
 from workgroups.services.people import member_profile_set
 
