@@ -13,13 +13,13 @@ def titles(q: str) -> list[str]:
 
 
 def test_exact_phrase_in_body_beats_a_query_word_inside_a_title_compound(search_engine, make_paper):
-    make_paper("Ausfuhrkontrollgesetz", text="Dieses Gesetz regelt die Kontrolle von Waren.")
+    make_paper("Ausfuhrkontrollgesetz", text="Dieses Gesetz regelt die Kontrolle von Maschinen.")
     make_paper(
-        "Zollverwaltungsgesetz", text="Die Zollstellen überwachen die Ausfuhr von Waren genau."
+        "Zollverwaltungsgesetz", text="Die Zollstellen überwachen die Ausfuhr von Maschinen genau."
     )
     make_paper("Glasfaser für Gewerbegebiete", text="Ohne Bezug zu Zöllen.")
 
-    assert titles("Ausfuhr von Waren") == ["Zollverwaltungsgesetz", "Ausfuhrkontrollgesetz"]
+    assert titles("Ausfuhr von Maschinen") == ["Zollverwaltungsgesetz", "Ausfuhrkontrollgesetz"]
 
 
 def test_exact_phrase_in_body_beats_one_query_word_in_the_title(search_engine, make_paper):
