@@ -29,7 +29,8 @@ from workgroups.selectors import (
 
 # Bump when the document shape changes: every fingerprint changes, so `search_index
 # reconcile` re-indexes everything (a rebuild is only needed for mapping changes).
-DOCUMENT_FORMAT = 2
+# 3: database rows score weighted fields by whole words only (issue 14 item 0).
+DOCUMENT_FORMAT = 3
 
 PAPER, WORKING_GROUP, EVENT = "paper", "working_group", "event"
 KINDS = (PAPER, WORKING_GROUP, EVENT)
@@ -48,6 +49,8 @@ COMPLETION_WEIGHTS = {
     "addressee": 5,
 }
 COMPLETION_MAX_SUFFIXES = 6
+# The keywords entry that holds the names of the working groups (see keyword_values).
+GROUP_KEYWORDS = "working_groups"
 
 
 def kind_of(page: Page) -> str | None:
@@ -105,6 +108,18 @@ def _completion(
         "weight": COMPLETION_WEIGHTS[weight_key or kind],
         "keys": completion_keys(text),
     }
+
+
+def keyword_values(document: dict) -> tuple[list[str], list[str]]:
+    """(topical keywords: tags, addressees, projects; names of the paper's working groups).
+
+    Group names rank lower than topical keywords: a query word that happens to name a group
+    ("Software", "Sicherheit") would otherwise lift every paper of that group.
+    """
+    topical = [
+        t for key, values in document["keywords"].items() if key != GROUP_KEYWORDS for t in values
+    ]
+    return topical, list(document["keywords"].get(GROUP_KEYWORDS, ()))
 
 
 def fingerprint(document: dict) -> str:
@@ -183,7 +198,7 @@ def paper_document(paper: PositionPaperPage, *, scope: PublicScope) -> dict:
                 "regulatory_projects": [
                     " ".join(filter(None, [p.title, p.short_title, p.drucksache])) for p in projects
                 ],
-                "working_groups": list(groups.values()),
+                GROUP_KEYWORDS: list(groups.values()),
             },
             "status": paper.status,
             "paper_type": paper.paper_type,
@@ -241,7 +256,7 @@ def event_document(event: EventPage, *, scope: PublicScope) -> dict:
             "summary": event.description,
             "lead": [],
             "body": " ".join(filter(None, [event.location, event_type])),
-            "keywords": {"working_groups": [event.group_name] if event.group_name else []},
+            "keywords": {GROUP_KEYWORDS: [event.group_name] if event.group_name else []},
             "status": "",
             "published_on": event.starts_at.date().isoformat() if event.starts_at else None,
             "starts_at": event.starts_at.isoformat() if event.starts_at else None,

@@ -24,15 +24,21 @@ from search.analysis.chains import (
     es_analysis,
 )
 from search.backends.base import completions_stored
-from search.content import EVENT, PAPER, WORKING_GROUP
+from search.content import EVENT, PAPER, WORKING_GROUP, keyword_values
 
 
 def _german(**kwargs) -> Text:
     return Text(analyzer=GERMAN_ANALYZER, **kwargs)
 
 
-def _norm() -> Text:
-    return Text(analyzer=NORM_ANALYZER)
+def _norm(**kwargs) -> Text:
+    return Text(analyzer=NORM_ANALYZER, **kwargs)
+
+
+# Laws and long papers run to 100 kB: BM25's default length normalisation (b 0.75) buries a
+# long text that matches every query word under short ones that match one.
+LONG_TEXT_SIMILARITY = "sprachrohr_long_text"
+SIMILARITY = {LONG_TEXT_SIMILARITY: {"type": "BM25", "k1": 1.2, "b": 0.3}}
 
 
 class PageDocument(Document):
@@ -48,13 +54,18 @@ class PageDocument(Document):
     summary = _german()
     lead = _german()
     keywords = _german()
-    body = _german()
-    # The same text through search/analysis/normalise.py (folding, stemming, compound parts).
+    body = _german(similarity=LONG_TEXT_SIMILARITY)
+    # The same text through search/analysis/normalise.py (folding, stemming). The weighted
+    # fields hold whole words only, their compound parts go to parts_norm (scored like the
+    # body: exact words beat compound parts); the body keeps its parts after a position gap.
     title_norm = _norm()
     summary_norm = _norm()
     lead_norm = _norm()
     keywords_norm = _norm()
-    body_norm = _norm()
+    body_norm = _norm(similarity=LONG_TEXT_SIMILARITY)
+    parts_norm = _norm()
+    # Names of the working groups (search.content.keyword_values), scored like the body.
+    groups_norm = _norm()
     # Lower-cased surface words for did-you-mean, completions for search-as-you-type.
     spell = Text(analyzer=SPELL_ANALYZER)
     suggest = Completion(analyzer=COMPLETION_ANALYZER, search_analyzer=COMPLETION_ANALYZER)
@@ -69,7 +80,14 @@ class PageDocument(Document):
     @classmethod
     def from_content(cls, document: dict) -> "PageDocument":
         """Map an engine-neutral document (search/content.py) onto this Document."""
-        keywords = [t for values in document["keywords"].values() for t in values]
+        keywords, groups = keyword_values(document)
+        weighted = {
+            "title_norm": normalise(document["title"]),
+            "summary_norm": normalise(document["subtitle"], document["summary"]),
+            "lead_norm": normalise(*document["lead"]),
+            "keywords_norm": normalise(*keywords),
+        }
+        parts = " ".join(n.parts for n in weighted.values() if n.parts)
         return cls(
             meta={"id": document["page_id"]},
             page_id=document["page_id"],
@@ -82,12 +100,17 @@ class PageDocument(Document):
             lead=document["lead"],
             keywords=keywords,
             body=document["body"],
-            title_norm=normalise(document["title"]).as_es(),
-            summary_norm=normalise(document["subtitle"], document["summary"]).as_es(),
-            lead_norm=normalise(*document["lead"]).as_es(),
-            keywords_norm=normalise(*keywords).as_es(),
+            **{name: [n.stream] for name, n in weighted.items()},
+            parts_norm=[parts] if parts else [],
+            groups_norm=normalise(*groups).as_es(),
             body_norm=normalise(document["body"]).as_es(),
-            spell=[document["title"], document["subtitle"], document["summary"], *keywords],
+            spell=[
+                document["title"],
+                document["subtitle"],
+                document["summary"],
+                *keywords,
+                *groups,
+            ],
             suggest=[{"input": c["keys"], "weight": c["weight"]} for c in document["completions"]]
             or None,
             completions=completions_stored(document),
@@ -109,8 +132,8 @@ class PaperDocument(PageDocument):
     year = Keyword()
     # Text of the attached PDFs: matched through pdf/pdf_norm (one array value per page, so
     # a phrase never runs across pages), shown per page from passages.
-    pdf = _german()
-    pdf_norm = _norm()
+    pdf = _german(similarity=LONG_TEXT_SIMILARITY)
+    pdf_norm = _norm(similarity=LONG_TEXT_SIMILARITY)
     passages = Object(enabled=False)
 
     class Index:
@@ -177,6 +200,7 @@ def index_body(kind: str, chain: str) -> dict:
             **document.Index.settings,
             "number_of_replicas": settings.SEARCH_ES_REPLICAS,
             "analysis": es_analysis(chain),
+            "similarity": SIMILARITY,
         },
         "mappings": mapping,
     }
@@ -192,6 +216,7 @@ def schema_fingerprint(kind: str, chain: str) -> str:
             {k: v for k, v in document._doc_type.mapping.to_dict().items() if k != "_meta"},
             es_analysis(chain),
             document.Index.settings,
+            SIMILARITY,
         ],
         sort_keys=True,
     )

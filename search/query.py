@@ -10,6 +10,9 @@ MAX_CLAUSES = 24
 
 # A quoted phrase (the closing quote may be missing) or a bare token, each optionally negated.
 _TOKEN_RE = re.compile(r'(?P<neg>-?)(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+))')
+# "Ein- und -ausfuhr", "Import, -export": a leading hyphen after these words, after a comma or
+# after a word cut off with a hyphen is German ellipsis (the word's other half), not an exclusion.
+_ELLIPSIS_AFTER = frozenset({"und", "oder", "sowie", "bzw.", "bzw", "u."})
 
 
 @dataclass(frozen=True)
@@ -82,9 +85,11 @@ def query_parse(text: str) -> ParsedQuery:
     """Parse search text: words (all required), "quoted phrases", -excluded words."""
     text = (text or "")[:MAX_QUERY_LENGTH]
     clauses: list[Clause] = []
+    previous = None
     for match in _TOKEN_RE.finditer(text):
         raw = match.group("phrase") if match.group("phrase") is not None else match.group("word")
-        negated = bool(match.group("neg"))
+        negated = bool(match.group("neg")) and not _continues_ellipsis(text, previous, match)
+        previous = match
         if not raw:
             continue
         # A hyphenated or punctuated token ("KI-Verordnung") is a phrase of its words.
@@ -96,3 +101,15 @@ def query_parse(text: str) -> ParsedQuery:
         if len(clauses) >= MAX_CLAUSES:
             break
     return ParsedQuery(text=text, clauses=tuple(clauses))
+
+
+def _continues_ellipsis(text: str, previous: re.Match | None, match: re.Match) -> bool:
+    """Whether the hyphen of ``match`` completes a German ellipsis ("Ein- und -ausfuhr")."""
+    if previous is None or previous.group("word") is None:
+        return False
+    before = previous.group("word")
+    return (
+        before.endswith(("-", ","))
+        or "," in text[previous.end() : match.start()]
+        or before.lower() in _ELLIPSIS_AFTER
+    )

@@ -7,10 +7,19 @@ from dataclasses import dataclass
 # the body last. Elasticsearch boosts its fields by them, the database backend scores the
 # best field per query word with them.
 FIELD_WEIGHTS = {"title": 6.0, "keywords": 4.0, "summary": 3.0, "lead": 2.0, "body": 1.0}
+# A query word found in one of the weighted fields only as a compound part ("Ausfuhr" in
+# "Ausfuhrkontrollgesetz") counts like a body match: exact words beat compound parts.
+COMPOUND_PART_WEIGHT = FIELD_WEIGHTS["body"]
+# Names of the paper's working groups (indexed with the keywords, scored like the body).
+GROUP_WEIGHT = FIELD_WEIGHTS["body"]
 # Text inside attached PDFs (Elasticsearch; the database backend counts it as body).
 PDF_WEIGHT = 0.5
-# A phrase of all query words counts this much more than the words scattered.
-PHRASE_BOOST = 3.0
+# A phrase of all query words counts this much more than the words scattered: in long bodies
+# the exact phrase (a section heading word for word) must beat words spread over the text.
+PHRASE_BOOST = 6.0
+# Query words at most this many positions apart (Elasticsearch: a sloppy phrase) add this.
+PROXIMITY_SLOP = 3
+PROXIMITY_BOOST = 2.0
 # Superseded papers rank below current ones that match as well.
 SUPERSEDED_FACTOR = 0.25
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText, SearchQuery
 
-from search.analysis import SEGMENT_BREAK, fold, normalise, terms_of, words
+from search.analysis import SEGMENT_BREAK, analyse, fold, normalise, words
 from search.backends.base import (
     CONJUNCTIVE_FACETS,
     MAX_RESULT_WINDOW,
@@ -32,7 +32,7 @@ from search.backends.base import (
     facet_order,
 )
 from search.batches import DB_COMPLETION_ROWS, DB_ROWS_PER_UPDATE, DOCUMENTS_PER_WRITE
-from search.content import FACETS, KINDS, PAPER
+from search.content import FACETS, KINDS, PAPER, keyword_values
 from search.models import SearchDocument
 from search.query import Clause, ParsedQuery
 from search.ranking import DID_YOU_MEAN, FIELD_WEIGHTS, PHRASE_BOOST, SUPERSEDED_FACTOR
@@ -54,7 +54,8 @@ class DatabaseIndex:
 
     @staticmethod
     def row(document: dict) -> SearchDocument:
-        keywords = [t for values in document["keywords"].values() for t in values]
+        topical, groups = keyword_values(document)
+        keywords = topical + groups
         title = normalise(document["title"])
         summary = normalise(document["subtitle"], document["summary"])
         lead = normalise(*document["lead"])
@@ -71,13 +72,12 @@ class DatabaseIndex:
             status=document["status"],
             title=weighted,
             body=body.as_db(),
+            # Whole words only: a compound part in a weighted field scores like the body.
             field_terms={
-                "title": " ".join(sorted(terms_of(document["title"]))),
-                "summary": " ".join(
-                    sorted(terms_of(document["subtitle"]) | terms_of(document["summary"]))
-                ),
-                "lead": " ".join(sorted(set().union(*map(terms_of, document["lead"] or [""])))),
-                "keywords": " ".join(sorted(set().union(*map(terms_of, keywords or [""])))),
+                "title": _stems(document["title"]),
+                "summary": _stems(document["subtitle"], document["summary"]),
+                "lead": _stems(*document["lead"]),
+                "keywords": _stems(*topical),
             },
             texts={
                 "title": document["title"],
@@ -522,6 +522,11 @@ class Candidate(NamedTuple):
     def recency(self) -> tuple:
         # Newest first; papers without a date last.
         return (self.published_on is not None, self.published_on or dt.date.min, self.page_id)
+
+
+def _stems(*texts: str) -> str:
+    """The distinct whole-word stems of texts, sorted, as one string (no compound parts)."""
+    return " ".join(sorted({t.whole for text in texts if text for t in analyse(text)}))
 
 
 def _clause_in(clause: Clause, terms: str) -> bool:

@@ -32,10 +32,14 @@ from search.content import EVENT, FACETS, KINDS, PAPER, WORKING_GROUP
 from search.documents import DOCUMENTS, alias_name, index_body, schema_fingerprint
 from search.query import Clause, ParsedQuery
 from search.ranking import (
+    COMPOUND_PART_WEIGHT,
     DID_YOU_MEAN,
     FIELD_WEIGHTS,
+    GROUP_WEIGHT,
     PDF_WEIGHT,
     PHRASE_BOOST,
+    PROXIMITY_BOOST,
+    PROXIMITY_SLOP,
     SUPERSEDED_FACTOR,
 )
 from workgroups.models import PaperStatus
@@ -46,9 +50,13 @@ logger = logging.getLogger(__name__)
 UNAVAILABLE_ERRORS = (TransportConnectionError, ConnectionTimeout, TransportError)
 RETRYABLE_STATUS = {429, 502, 503, 504}
 
-NORM_FIELDS = [f"{name}_norm^{weight:g}" for name, weight in FIELD_WEIGHTS.items()] + [
-    f"pdf_norm^{PDF_WEIGHT:g}"
+# Whole words (phrases run over these); a word query also looks at the weighted fields'
+# compound parts, which count like the body (search/documents.py).
+PHRASE_FIELDS = [f"{name}_norm^{weight:g}" for name, weight in FIELD_WEIGHTS.items()] + [
+    f"groups_norm^{GROUP_WEIGHT:g}",
+    f"pdf_norm^{PDF_WEIGHT:g}",
 ]
+NORM_FIELDS = [*PHRASE_FIELDS, f"parts_norm^{COMPOUND_PART_WEIGHT:g}"]
 RAW_FIELDS = [f"{name}^{weight:g}" for name, weight in FIELD_WEIGHTS.items()] + [
     f"subtitle^{FIELD_WEIGHTS['summary']:g}",
     f"pdf^{PDF_WEIGHT:g}",
@@ -259,7 +267,7 @@ class ElasticsearchQueryCompiler:
                     "multi_match": {
                         "query": " ".join(t.whole for t in clause.terms),
                         "type": "phrase",
-                        "fields": NORM_FIELDS,
+                        "fields": PHRASE_FIELDS,
                     }
                 },
                 {
@@ -300,16 +308,27 @@ class ElasticsearchQueryCompiler:
         must, should = ([], list(positive)) if self.request.match_any else (positive, [])
         terms = self.query.phrase_terms
         if len(terms) >= 2:
-            should.append(
+            phrase = " ".join(t.whole for t in terms)
+            should += [
                 {
                     "multi_match": {
-                        "query": " ".join(t.whole for t in terms),
+                        "query": phrase,
                         "type": "phrase",
-                        "fields": NORM_FIELDS,
+                        "fields": PHRASE_FIELDS,
                         "boost": PHRASE_BOOST,
                     }
-                }
-            )
+                },
+                # The words close together (a heading with a word inserted) count too.
+                {
+                    "multi_match": {
+                        "query": phrase,
+                        "type": "phrase",
+                        "slop": PROXIMITY_SLOP,
+                        "fields": PHRASE_FIELDS,
+                        "boost": PROXIMITY_BOOST,
+                    }
+                },
+            ]
         query = {"bool": {"must": must, "must_not": must_not, "should": should}}
         if self.request.match_any:
             query["bool"]["minimum_should_match"] = 1
