@@ -4,7 +4,6 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-from taggit.models import Tag
 from wagtail.models import Page
 
 from search.analysis import fold
@@ -12,18 +11,12 @@ from search.backends import SearchUnavailable, fallback_backend, search_backend
 from search.backends.base import Completion, SearchOutcome, SearchRequest
 from search.content import FACETS
 from search.highlight import Highlighter
-from search.models import IndexUpdate
+from search.hydration import papers_for_hits
 from search.query import ParsedQuery, query_parse
 from search.synonyms import synonyms_expand
-from workgroups.models import (
-    Addressee,
-    Level,
-    PaperType,
-    PositionPaperPage,
-    RegulatoryProject,
-    WorkingGroupPage,
-)
-from workgroups.selectors import PublicScope, papers_public, public_scope
+from search.visibility import facet_labels, hidden_ids, search_visibility
+from workgroups.models import Level, PaperType
+from workgroups.selectors import PublicScope, public_scope
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +28,7 @@ class SearchResultPage:
     """One page of search results, ready for the API serializers."""
 
     count: int
-    papers: list  # papers_public() rows with .search_score and .search_highlight
+    papers: list  # papers_for_hits() rows with .search_score and .search_highlight
     facets: dict[str, list[dict]]
     suggestion: str | None
     backend: str
@@ -46,23 +39,12 @@ class SearchResultPage:
     relaxed: bool = False
 
 
-def _labels(facet: str, values: list[str]) -> dict[str, str]:
+def _labels(facet: str, values: list[str], named: dict[str, str] | None) -> dict[str, str]:
     if not values:
         return {}
-    if facet == "working_group":
-        rows = WorkingGroupPage.objects.filter(slug__in=values).values_list("slug", "title")
-    elif facet == "tag":
-        rows = Tag.objects.filter(slug__in=values).values_list("slug", "name")
-    elif facet == "addressee":
-        rows = Addressee.objects.filter(slug__in=values).values_list("slug", "name")
-    elif facet == "regulatory_project":
-        rows = [
-            (slug, short or title)
-            for slug, short, title in RegulatoryProject.objects.filter(slug__in=values).values_list(
-                "slug", "short_title", "title"
-            )
-        ]
-    elif facet == "paper_type":
+    if named is not None:
+        return named
+    if facet == "paper_type":
         rows = [(v, str(PaperType(v).label)) for v in values if v in PaperType.values]
     elif facet == "level":
         rows = [(v, str(Level(v).label)) for v in values if v in Level.values]
@@ -71,13 +53,17 @@ def _labels(facet: str, values: list[str]) -> dict[str, str]:
     return dict(rows)
 
 
-def facets_labelled(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[dict]]:
+def facets_labelled(
+    facets: dict[str, list[tuple[str, int]]], *, labels: dict[str, dict[str, str]] | None = None
+) -> dict[str, list[dict]]:
+    """Facet values with their German labels (names from ``labels``, else from the database)."""
+    labels = labels if labels is not None else facet_labels()
     out = {}
     for facet in FACETS:
         values = facets.get(facet, [])
-        labels = _labels(facet, [value for value, _count in values])
+        named = _labels(facet, [value for value, _count in values], labels.get(facet))
         out[facet] = [
-            {"value": value, "label": labels.get(value, value), "count": count}
+            {"value": value, "label": named.get(value, value), "count": count}
             for value, count in values
         ]
     return out
@@ -109,21 +95,6 @@ def _run(request: SearchRequest) -> SearchOutcome:
             raise
         logger.warning("Elasticsearch nicht erreichbar, Suche aus der Datenbank: %s", exc)
         return fallback.search(request)
-
-
-def _hidden_ids(scope: PublicScope) -> frozenset[int]:
-    """Papers the index may still hold although they are not public (the database wins).
-
-    The index follows publish-side changes through the queue; until it has, an unpublished,
-    restricted, expired or deleted paper must not be counted, faceted or suggested.
-    """
-    public = PositionPaperPage.objects.filter(scope.q()).values("pk")
-    not_public = PositionPaperPage.objects.exclude(pk__in=public).values_list("pk", flat=True)
-    # Deleted pages whose removal from the index is still owed.
-    gone = IndexUpdate.objects.exclude(page_id__in=Page.objects.values("pk")).values_list(
-        "page_id", flat=True
-    )
-    return frozenset(not_public) | frozenset(gone)
 
 
 def _finds_papers(text: str, *, filters: dict, hidden: frozenset[int]) -> bool:
@@ -185,8 +156,12 @@ def search_papers(
     corrected spelling's hits (``correct``; otherwise the correction is only suggested),
     else with papers matching some of the words (relaxed).
     """
-    scope = scope or public_scope()
-    hidden = _hidden_ids(scope)
+    # Scope, hidden papers and facet labels are worked out once per content version.
+    visibility = search_visibility()
+    if scope is None:
+        scope, hidden = visibility.scope, visibility.hidden_ids
+    else:
+        hidden = hidden_ids(scope=scope)
     request = SearchRequest(
         query=synonyms_expand(query_parse(q)),
         filters=filters,
@@ -204,7 +179,7 @@ def search_papers(
     ids = [hit.page_id for hit in outcome.hits]
     # The database has the last word: a hit the index still holds for a page that is no
     # longer public is dropped here, never shown.
-    papers = papers_public(scope=scope).in_bulk(ids)
+    papers = papers_for_hits(ids=ids, scope=scope)
     results = []
     highlighter = Highlighter(query)
     for hit in outcome.hits:
@@ -218,7 +193,7 @@ def search_papers(
     return SearchResultPage(
         count=outcome.count,
         papers=results,
-        facets=facets_labelled(outcome.facets),
+        facets=facets_labelled(outcome.facets, labels=visibility.labels),
         suggestion=suggestion,
         backend=outcome.backend,
         scope=scope,

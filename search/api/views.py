@@ -29,7 +29,7 @@ from search.api.serializers import (
 )
 from search.backends import SearchUnavailable, search_backend
 from search.services import SUGGEST_LIMIT, completions_get, search_papers
-from workgroups.api.cache import cached_get, public_scope_cached
+from workgroups.api.cache import cached_get
 from workgroups.selectors import paper_get_public
 
 BACKEND_HEADER = "X-Search-Backend"
@@ -113,7 +113,6 @@ class SearchView(StrictQueryParamsMixin, APIView):
                 filters=filters,
                 offset=(page - 1) * size,
                 limit=size,
-                scope=public_scope_cached(request),
                 correct=query["correct"],
             )
         except SearchUnavailable as exc:
