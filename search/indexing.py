@@ -127,8 +127,16 @@ def index_reconcile(
     return report
 
 
-def index_setup(*, backends: list[SearchBackend] | None = None) -> dict:
-    """Create missing indices and aliases and fill them; safe to run at every deploy."""
+def index_setup(
+    *,
+    backends: list[SearchBackend] | None = None,
+    progress: Callable[[str, int], object] | None = None,
+) -> dict:
+    """Create missing indices and aliases and fill them; safe to run at every deploy.
+
+    After an update: an index built with an older mapping (fields, analysis) is built anew
+    and swapped in; documents of an older shape (DOCUMENT_FORMAT) are renewed in place.
+    """
     backends = write_backends() if backends is None else backends
     created = {}
     for backend in backends:
@@ -136,7 +144,30 @@ def index_setup(*, backends: list[SearchBackend] | None = None) -> dict:
         created[backend.name] = names
     if any(created.values()):
         index_reconcile(backends=backends, compare_content=False)
+    for backend in backends:
+        outdated = backend.kinds_outdated()
+        if outdated:
+            index_rebuild(kinds=outdated, backends=[backend], progress=progress)
+            created[backend.name] += [f"{kind} (neu aufgebaut)" for kind in outdated]
+        stale = [kind for kind in KINDS if kind not in outdated and _format_outdated(backend, kind)]
+        if stale:
+            index_reconcile(kinds=stale, backends=[backend], progress=progress)
+            created[backend.name] += [f"{kind} (erneuert)" for kind in stale]
     return created
+
+
+def _format_outdated(backend: SearchBackend, kind: str) -> bool:
+    """Whether the newest indexed document differs from one built now (DOCUMENT_FORMAT moved).
+
+    One document stands for all: a release that changes the document shape changes every
+    fingerprint. At worst the sample had an update pending, and reconciling costs time only.
+    """
+    indexed = backend.indexed_fingerprints(kind=kind)
+    if not indexed:
+        return False
+    newest = max(indexed)
+    fresh = next(documents_build(kind=kind, ids=[newest]), None)
+    return fresh is not None and fresh["fingerprint"] != indexed[newest]
 
 
 def _changed_since(started: datetime) -> set[int]:

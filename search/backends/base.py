@@ -150,6 +150,10 @@ class SearchBackend(ABC):
     def setup(self) -> list[str]:
         """Make sure the index exists (idempotent); return what was created."""
 
+    def kinds_outdated(self) -> list[str]:
+        """Kinds whose index was built with another mapping than today's (rebuild them)."""
+        return []
+
     @abstractmethod
     def documents_write(self, *, kind: str, documents: list[dict]) -> None:
         """Insert or replace documents (engine-neutral dicts from search/content.py)."""

@@ -493,6 +493,9 @@ class ElasticsearchBackend(SearchBackend):
     def setup(self) -> list[str]:
         return [name for kind in KINDS if (name := self.index(kind).ensure())]
 
+    def kinds_outdated(self) -> list[str]:
+        return [kind for kind in KINDS if self.index(kind).schema_current() is False]
+
     def documents_write(self, *, kind: str, documents: list[dict]) -> None:
         self.index(kind).write(documents)
 

@@ -9,7 +9,7 @@ from django.db import connection
 from search.backends.base import SearchRequest
 from search.content import PAPER
 from search.documents import alias_name
-from search.indexing import index_rebuild, index_reconcile
+from search.indexing import index_rebuild, index_reconcile, index_setup
 from search.query import query_parse
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +167,43 @@ def test_database_index_uses_wagtails_backend():
             connection.vendor
         ]
     )
+
+
+@pytest.mark.elasticsearch
+def test_setup_rebuilds_an_index_built_with_an_older_mapping(elasticsearch, make_paper):
+    make_paper("Qualle im alten Index")
+    index = elasticsearch.index(PAPER)
+    (old,) = index.physical_indices()
+    client = elasticsearch.indexing_client
+    meta = client.indices.get_mapping(index=old).body[old]["mappings"]["_meta"]
+    # What an index of an earlier release looks like: another schema fingerprint.
+    client.indices.put_mapping(index=old, meta={**meta, "schema": "frueherer-stand"})
+    assert index.schema_current() is False
+
+    call_command("search_index", "setup", "--backend", "elasticsearch", "--no-progress")
+
+    (new,) = index.physical_indices()
+    assert new != old
+    assert not client.indices.exists(index=old)
+    assert index.schema_current() is True
+    assert elasticsearch.search(SearchRequest(query=query_parse("Qualle"))).count == 1
+    # Run again: nothing is outdated now, so nothing is rebuilt.
+    call_command("search_index", "setup", "--backend", "elasticsearch", "--no-progress")
+    assert index.physical_indices() == [new]
+
+
+def test_setup_renews_documents_of_an_older_shape(search_engine, make_paper):
+    first, newest = make_paper("Alter Aufbau"), make_paper("Neuester Aufbau")
+    # Documents written by an earlier release: same pages, another shape (DOCUMENT_FORMAT).
+    for paper in (first, newest):
+        old = dict(_document(search_engine, paper.pk), title="Früherer Aufbau", fingerprint="alt")
+        search_engine.documents_write(kind=PAPER, documents=[old])
+
+    index_setup(backends=[search_engine])
+
+    fingerprints = search_engine.indexed_fingerprints(kind=PAPER)
+    assert fingerprints[first.pk] == _document(search_engine, first.pk)["fingerprint"]
+    assert fingerprints[newest.pk] == _document(search_engine, newest.pk)["fingerprint"]
+    # The old titles are gone from the index, the current ones are found.
+    assert search_engine.search(SearchRequest(query=query_parse("Früherer"))).count == 0
+    assert search_engine.search(SearchRequest(query=query_parse("Aufbau"))).count == 2

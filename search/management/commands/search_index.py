@@ -73,7 +73,7 @@ class Command(BaseCommand):
         if action == "status":
             return self._status(backends, as_json=json)
         if action == "setup":
-            result = index_setup(backends=backends)
+            result = index_setup(backends=backends, progress=progress)
         elif action == "rebuild":
             result = index_rebuild(kinds=kinds, backends=backends, progress=progress)
         elif action == "replay":
