@@ -2,11 +2,16 @@
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from datetime import datetime
+from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+
+T = TypeVar("T")
 
 CONTENT_VERSION_KEY = "sprachrohr:content-version"
 GENERATION_KEY = "sprachrohr:search:generation"
@@ -65,6 +70,18 @@ def content_version() -> str:
         expiry = content_expiry_next(after=expiry)
     cache.set(successor_key, (token, expiry), timeout=_SUCCESSOR_SECONDS)
     return token
+
+
+def version_cached(key: str, build: Callable[[], T]) -> T:
+    """A value cached under a key that names its version (``build()`` when missing).
+
+    The key carries the version, so an entry is never stale: a new version is a new key.
+    """
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, settings.API_RESPONSE_CACHE_SECONDS)
+    return value
 
 
 def content_version_bump() -> None:

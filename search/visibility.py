@@ -2,12 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import cache
 from taggit.models import Tag
 from wagtail.models import Page
 
-from cms.versions import content_version
+from cms.versions import content_version, version_cached
 from search.models import IndexUpdate
 from workgroups.models import Addressee, PositionPaperPage, RegulatoryProject, WorkingGroupPage
 from workgroups.selectors import PublicScope, public_scope
@@ -72,9 +70,4 @@ def search_visibility() -> SearchVisibility:
 
     if publication_pending():
         return _build()
-    key = f"{CACHE_PREFIX}{content_version()}"
-    visibility = cache.get(key)
-    if visibility is None:
-        visibility = _build()
-        cache.set(key, visibility, settings.API_RESPONSE_CACHE_SECONDS)
-    return visibility
+    return version_cached(f"{CACHE_PREFIX}{content_version()}", _build)

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 
-from cms.versions import content_version
+from cms.versions import content_version, version_cached
 from workgroups.selectors import PublicScope, public_scope
 from workgroups.services.publication import publication_pending
 
@@ -38,12 +38,7 @@ def public_scope_cached(request: HttpRequest) -> PublicScope:
     version = getattr(request, "content_version", None)
     if version is None:
         return public_scope()
-    key = f"sprachrohr:api:scope:{version}"
-    scope = cache.get(key)
-    if scope is None:
-        scope = public_scope()
-        cache.set(key, scope, settings.API_RESPONSE_CACHE_SECONDS)
-    return scope
+    return version_cached(f"sprachrohr:api:scope:{version}", public_scope)
 
 
 def _etag(body: bytes) -> str:
