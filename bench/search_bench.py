@@ -161,6 +161,32 @@ def measure_raw(repeat: int) -> dict:
     }
 
 
+def index_size(*, with_database: bool) -> dict:
+    """Bytes on disk of the papers index (primaries) and of the database search table."""
+    from django.db import connection
+    from wagtail.search.models import IndexEntry
+
+    from search.backends import search_backend
+    from search.documents import alias_name
+    from search.models import SearchDocument
+
+    stats = search_backend().client.indices.stats(index=alias_name("paper"), metric="store,docs")
+    primaries = stats["_all"]["primaries"]
+    size = {
+        "es_bytes": primaries["store"]["size_in_bytes"],
+        "es_documents": primaries["docs"]["count"],
+    }
+    if with_database:
+        # Our document rows and Wagtail's full-text entries over them.
+        tables = [SearchDocument._meta.db_table, IndexEntry._meta.db_table]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT sum(pg_total_relation_size(t)) FROM unnest(%s::text[]) AS t", [tables]
+            )
+            size["database_bytes"] = int(cursor.fetchone()[0])
+    return size
+
+
 def publish_latency(env: dict, samples: int) -> dict:
     """Publish → searchable on Elasticsearch, with the real task worker (db_worker)."""
     from django_tasks_db.models import DBTaskResult
@@ -214,6 +240,12 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn-Worker")
     parser.add_argument("--publish-samples", type=int, default=10)
     parser.add_argument("--es-heap", default="512m")
+    parser.add_argument(
+        "--database-up-to",
+        type=int,
+        default=10000,
+        help="die Datenbanksuche nur bis zu dieser Größe (darüber kein DB-Rebuild, keine DB-Zeilen)",
+    )
     parser.add_argument("--output", default=str(ROOT / "bench" / "results"))
     args = parser.parse_args()
 
@@ -269,18 +301,37 @@ def main() -> int:
                 "--no-progress",
                 quiet=True,
             )
-            rebuild_db = manage(
-                env, "search_index", "rebuild", "--backend", "database", "--no-progress", quiet=True
+            with_database = size <= args.database_up_to
+            rebuild_db = (
+                manage(
+                    env,
+                    "search_index",
+                    "rebuild",
+                    "--backend",
+                    "database",
+                    "--no-progress",
+                    quiet=True,
+                )
+                if with_database
+                else None
             )
-            row = {"generate_s": generated, "rebuild_es_s": rebuild_es, "rebuild_db_s": rebuild_db}
+            row = {
+                "generate_s": generated,
+                "rebuild_es_s": rebuild_es,
+                "rebuild_db_s": rebuild_db,
+                "index_size": index_size(with_database=with_database),
+            }
             # Engine figures without the answer cache (every request searches); the cache
             # as production runs it, once each query has been asked.
             uncached = {"SEARCH_CACHE_SECONDS": "0"}
-            for name, backend, server_env in (
+            servers = [
                 ("elasticsearch", "elasticsearch", {**env, **uncached}),
                 ("database", "database", {**without_es, **uncached}),
                 ("elasticsearch_cached", "elasticsearch", env),
-            ):
+            ]
+            for name, backend, server_env in servers:
+                if backend == "database" and not with_database:
+                    continue
                 server = Gunicorn(server_env, workers=args.workers)
                 try:
                     row[f"api_{name}"] = measure_api(server.url, repeat=args.repeat, expect=backend)
@@ -315,10 +366,22 @@ def print_table(results: dict) -> None:
     print(
         "\n| Papiere | API+ES p50 / p95 (ms) | API+ES req/s | ES roh p50 / p95 (ms) | ES took p50 | "
         "Overhead p50 / p95 | API+DB p50 / p95 (ms) | API+DB req/s "
-        "| API+ES Cache warm p50 / p95 (ms) | req/s | Rebuild ES / DB (s) |"
+        "| API+ES Cache warm p50 / p95 (ms) | req/s | Rebuild ES / DB (s) "
+        "| Index ES / DB |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for size, r in results["sizes"].items():
+        database = r.get("api_database")
+        database_cells = (
+            f"| {database['p50']:.0f} / {database['p95']:.0f} | {r['rps_database']['rps']:.1f} "
+            if database
+            else "| – | – "
+        )
+        stored = r["index_size"]
+        stored_cell = f"{stored['es_bytes'] / 2**20:.0f} MB" + (
+            f" / {stored['database_bytes'] / 2**20:.0f} MB" if "database_bytes" in stored else ""
+        )
+        rebuild_db = f"{r['rebuild_db_s']:.0f}" if r["rebuild_db_s"] is not None else "–"
         cached = r.get("api_elasticsearch_cached")
         cached_cells = (
             f"| {cached['p50']:.1f} / {cached['p95']:.1f} "
@@ -331,10 +394,9 @@ def print_table(results: dict) -> None:
             f"| {r['rps_elasticsearch']['rps']:.1f} "
             f"| {r['raw_es']['p50']:.1f} / {r['raw_es']['p95']:.1f} | {r['raw_es']['took_p50']:.0f} "
             f"| {r['overhead_p50']:.1f}× / {r['overhead_p95']:.1f}× "
-            f"| {r['api_database']['p50']:.0f} / {r['api_database']['p95']:.0f} "
-            f"| {r['rps_database']['rps']:.1f} "
+            f"{database_cells}"
             f"{cached_cells}"
-            f"| {r['rebuild_es_s']:.0f} / {r['rebuild_db_s']:.0f} |"
+            f"| {r['rebuild_es_s']:.0f} / {rebuild_db} | {stored_cell} |"
         )
     p = results.get("publish_to_searchable_s")
     if p:

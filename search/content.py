@@ -66,8 +66,12 @@ def stream_text(stream) -> str:
     for child in stream or []:
         value = child.value
         kind = child.block_type
-        if kind == "paragraph" or isinstance(value, RichText):
-            chunks.append(get_text_for_indexing(getattr(value, "source", str(value))))
+        if isinstance(value, RichText):
+            # The stored source, not str(value): rendering it through the template first
+            # cost more than all the rest of an index document.
+            chunks.append(get_text_for_indexing(value.source))
+        elif kind == "paragraph":
+            chunks.append(get_text_for_indexing(str(value)))
         elif kind == "heading":
             chunks.append(value.get("text", ""))
         elif kind == "table":

@@ -4,11 +4,15 @@
 the twenty hits of a search page that costs more than the search itself. Here the same
 facts come from a few ``values()`` queries, and the rows carry exactly the attributes
 ``PaperListSerializer`` reads (tests/search/test_hydration.py keeps both in step).
+Rows are kept per content version (``papers_for_hits_cached``): a public paper's row changes
+only with the content, and every change that could alter one replaces the version.
 """
 
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Lower
 from django.db.models.lookups import StartsWith
@@ -19,6 +23,8 @@ from printing.models import PaperPrint
 from workgroups.api.serializers.common import Named
 from workgroups.models import PaperDispatch, PaperTag, PositionPaperPage
 from workgroups.selectors import PublicScope
+
+ROWS_PREFIX = "sprachrohr:search:hit-row:"
 
 PAPER_FIELDS = (
     "id",
@@ -137,4 +143,29 @@ def papers_for_hits(*, ids: list[int], scope: PublicScope) -> dict[int, SimpleNa
             co_working_groups=groups[pk],
             dispatches=dispatches[pk],
         )
+    return rows
+
+
+def papers_for_hits_cached(
+    *, ids: list[int], scope: PublicScope, version: str | None
+) -> dict[int, SimpleNamespace]:
+    """``papers_for_hits()`` through a cache keyed by the content version ``version``.
+
+    ``version`` must have been read before ``scope`` was worked out (search/visibility.py),
+    so a row kept under it describes that version or a newer state, never an older one. Only
+    public papers are kept; an id that is not public is asked of the database every time.
+    Without a version (uncommitted publish-side changes in this thread) nothing is cached.
+    """
+    if version is None or not ids:
+        return papers_for_hits(ids=ids, scope=scope)
+    keys = {pk: f"{ROWS_PREFIX}{version}:{pk}" for pk in ids}
+    found = cache.get_many(list(keys.values()))
+    rows = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [pk for pk in ids if pk not in rows]
+    if missing:
+        built = papers_for_hits(ids=missing, scope=scope)
+        cache.set_many(
+            {keys[pk]: row for pk, row in built.items()}, settings.API_RESPONSE_CACHE_SECONDS
+        )
+        rows.update(built)
     return rows

@@ -11,7 +11,7 @@ from search.backends import SearchUnavailable, fallback_backend, search_backend
 from search.backends.base import Completion, SearchOutcome, SearchRequest
 from search.content import FACETS
 from search.highlight import Highlighter
-from search.hydration import papers_for_hits
+from search.hydration import papers_for_hits_cached
 from search.query import ParsedQuery, query_parse
 from search.synonyms import synonyms_expand
 from search.visibility import facet_labels, hidden_ids, search_visibility
@@ -28,7 +28,7 @@ class SearchResultPage:
     """One page of search results, ready for the API serializers."""
 
     count: int
-    papers: list  # papers_for_hits() rows with .search_score and .search_highlight
+    papers: list  # search/hydration.py rows with .search_score and .search_highlight
     facets: dict[str, list[dict]]
     suggestion: str | None
     backend: str
@@ -159,9 +159,9 @@ def search_papers(
     # Scope, hidden papers and facet labels are worked out once per content version.
     visibility = search_visibility()
     if scope is None:
-        scope, hidden = visibility.scope, visibility.hidden_ids
+        scope, hidden, version = visibility.scope, visibility.hidden_ids, visibility.version
     else:
-        hidden = hidden_ids(scope=scope)
+        hidden, version = hidden_ids(scope=scope), None
     request = SearchRequest(
         query=synonyms_expand(query_parse(q)),
         filters=filters,
@@ -179,7 +179,7 @@ def search_papers(
     ids = [hit.page_id for hit in outcome.hits]
     # The database has the last word: a hit the index still holds for a page that is no
     # longer public is dropped here, never shown.
-    papers = papers_for_hits(ids=ids, scope=scope)
+    papers = papers_for_hits_cached(ids=ids, scope=scope, version=version)
     results = []
     highlighter = Highlighter(query)
     for hit in outcome.hits:

@@ -10,9 +10,13 @@ from search.models import IndexUpdate
 from workgroups.models import Addressee, PositionPaperPage, RegulatoryProject, WorkingGroupPage
 from workgroups.selectors import PublicScope, public_scope
 
-CACHE_PREFIX = "sprachrohr:search:visibility:"
+# The number names the shape of SearchVisibility: entries of an older shape are not read.
+CACHE_PREFIX = "sprachrohr:search:visibility:2:"
 # Facets whose labels are names kept in the database (the others are choices or years).
 NAMED_FACETS = ("working_group", "tag", "addressee", "regulatory_project")
+# The visibility this process used last, by version: the shared cache is read once per
+# version and process, not once per search (the version itself is read every time).
+_last: dict[str, "SearchVisibility"] = {}
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,9 @@ class SearchVisibility:
     hidden_ids: frozenset[int]
     # facet → slug → German label, for the facets in NAMED_FACETS.
     labels: dict[str, dict[str, str]]
+    # The content version this describes; None while this thread has uncommitted
+    # publish-side changes (then nothing derived from it may be cached).
+    version: str | None = None
 
 
 def hidden_ids(*, scope: PublicScope) -> frozenset[int]:
@@ -51,9 +58,11 @@ def facet_labels() -> dict[str, dict[str, str]]:
     }
 
 
-def _build() -> SearchVisibility:
+def _build(version: str | None) -> SearchVisibility:
     scope = public_scope()
-    return SearchVisibility(scope=scope, hidden_ids=hidden_ids(scope=scope), labels=facet_labels())
+    return SearchVisibility(
+        scope=scope, hidden_ids=hidden_ids(scope=scope), labels=facet_labels(), version=version
+    )
 
 
 def search_visibility() -> SearchVisibility:
@@ -69,5 +78,11 @@ def search_visibility() -> SearchVisibility:
     from workgroups.services.publication import publication_pending
 
     if publication_pending():
-        return _build()
-    return version_cached(f"{CACHE_PREFIX}{content_version()}", _build)
+        return _build(None)
+    version = content_version()
+    visibility = _last.get(version)
+    if visibility is None:
+        visibility = version_cached(f"{CACHE_PREFIX}{version}", lambda: _build(version))
+        _last.clear()
+        _last[version] = visibility
+    return visibility

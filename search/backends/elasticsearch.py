@@ -1,6 +1,7 @@
 """Elasticsearch backend: versioned indices behind aliases, structured German queries."""
 
 import logging
+import queue
 import threading
 from collections.abc import Callable, Iterable
 
@@ -45,6 +46,8 @@ from search.ranking import (
 from workgroups.models import PaperStatus
 
 logger = logging.getLogger(__name__)
+# The end of the actions handed to the bulk thread of a rebuild.
+_END = object()
 
 # Errors that mean "Elasticsearch is not reachable or overloaded right now": retry later.
 UNAVAILABLE_ERRORS = (TransportConnectionError, ConnectionTimeout, TransportError)
@@ -201,6 +204,50 @@ class ElasticsearchIndex:
             done += 1
         return done
 
+    def _bulk_behind(self, actions: Iterable[dict], progress: Callable[[int], None]) -> int:
+        """Send ``actions`` from a second thread while this one builds the next ones.
+
+        Building documents (database, text analysis) and indexing them (the node) take
+        about as long as each other; one after the other, each waited for the other. The
+        database is read in this thread only, so the rebuild sees what its caller sees.
+        """
+        handoff: queue.Queue = queue.Queue(maxsize=2 * ES_ACTIONS_PER_BULK)
+        failed = threading.Event()
+        outcome: dict = {}
+
+        def queued():
+            while (action := handoff.get()) is not _END:
+                yield action
+
+        def send() -> None:
+            try:
+                outcome["done"] = sum(
+                    1
+                    for _ in streaming_bulk(
+                        self.client, queued(), chunk_size=ES_ACTIONS_PER_BULK, max_retries=3
+                    )
+                )
+            except BaseException as exc:  # handed to the building thread below
+                outcome["error"] = exc
+                failed.set()
+                while handoff.get() is not _END:  # let the builder finish its put()
+                    pass
+
+        sender = threading.Thread(target=send, name="es-rebuild-bulk", daemon=True)
+        sender.start()
+        try:
+            for action in actions:
+                if failed.is_set():
+                    break
+                handoff.put(action)
+                progress(1)
+        finally:
+            handoff.put(_END)
+            sender.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["done"]
+
     def fingerprints(self) -> dict[int, str]:
         if not self.physical_indices():
             return {}
@@ -226,15 +273,7 @@ class ElasticsearchIndex:
             self.client.indices.put_settings(
                 index=new, settings={"index": {"refresh_interval": "-1"}}
             )
-            done = 0
-            for _ok, _item in streaming_bulk(
-                self.client,
-                self.actions(documents, new),
-                chunk_size=ES_ACTIONS_PER_BULK,
-                max_retries=3,
-            ):
-                done += 1
-                progress(1)
+            done = self._bulk_behind(self.actions(documents, new), progress)
             self.client.indices.put_settings(
                 index=new, settings={"index": {"refresh_interval": None}}
             )

@@ -44,3 +44,30 @@ def test_rows_render_like_papers_public(make_paper, make_group, group_security):
         assert rendered([rows[pk]]) == rendered([expected[pk]])
     groups = rendered([rows[first.pk]])[0]["working_groups"]
     assert [g["slug"] for g in groups] == ["software", "it-sicherheit"]
+
+
+def test_rows_are_kept_per_content_version(
+    make_paper, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    from cms.versions import content_version
+    from search.hydration import papers_for_hits_cached
+
+    paper = make_paper("Cloud für Behörden")
+    scope = public_scope()
+    version = content_version()
+    first = papers_for_hits_cached(ids=[paper.pk], scope=scope, version=version)
+    with django_assert_max_num_queries(0):
+        again = papers_for_hits_cached(ids=[paper.pk], scope=scope, version=version)
+    assert rendered(again.values()) == rendered(first.values())
+
+    # Publishing a change replaces the version: the row is read afresh, with the new title.
+    paper.title = "Cloud für Ämter"
+    with django_capture_on_commit_callbacks(execute=True):
+        paper.save_revision().publish()
+    newer = content_version()
+    assert newer != version
+    rows = papers_for_hits_cached(ids=[paper.pk], scope=public_scope(), version=newer)
+    assert rows[paper.pk].title == "Cloud für Ämter"
+    # Without a version (uncommitted publish-side changes) nothing comes from the cache.
+    stale = papers_for_hits_cached(ids=[paper.pk], scope=scope, version=None)
+    assert stale[paper.pk].title == "Cloud für Ämter"

@@ -5,6 +5,7 @@ import threading
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from elasticsearch.helpers import BulkIndexError
 
 from search.backends.base import SearchRequest
 from search.content import PAPER
@@ -61,6 +62,30 @@ def test_rebuild_swaps_the_alias_without_downtime(elasticsearch, make_paper):
     assert client.count(index=alias_name(PAPER))["count"] == 5
     assert errors == []
     assert seen and set(seen) == {5}
+
+
+@pytest.mark.elasticsearch
+def test_a_rebuild_the_node_rejects_fails_and_keeps_the_live_index(elasticsearch, make_paper):
+    # Documents are built in this thread and sent from a second one: a bulk the node rejects
+    # must reach the caller (not hang the builder on a full queue), and the live index stays.
+    make_paper("Qualle")
+    index = elasticsearch.index(PAPER)
+    (live,) = index.physical_indices()
+    built: list[int] = []
+
+    def actions(documents, name):
+        yield {"_index": name, "_id": "kaputt", "_source": {"page_id": "keine Zahl"}}
+        for n in range(5000):
+            built.append(n)
+            yield {"_index": name, "_id": f"f{n}", "_source": {"page_id": n}}
+
+    index.actions = actions
+    with pytest.raises(BulkIndexError):
+        index.rebuild([], progress=lambda n: None)
+
+    assert index.physical_indices() == [live]
+    assert len(built) < 5000  # the builder stopped once the sender had failed
+    assert elasticsearch.search(SearchRequest(query=query_parse("Qualle"))).count == 1
 
 
 @pytest.mark.elasticsearch
