@@ -22,13 +22,16 @@ COAUTHOR_PAGE_PERMISSIONS = ("change",)
 
 
 @transaction.atomic
-def paper_coauthors_sync(*, paper: PositionPaperPage) -> set[int]:
+def paper_coauthors_sync(
+    *, paper: PositionPaperPage, latest: PositionPaperPage | None = None
+) -> set[int]:
     """Give the member and lead groups of the paper's co-authoring groups edit rights on it.
 
-    Follows the co-author list of the latest revision (a draft's list lives there) and
-    removes the rights of groups no longer listed. Returns the ids of the groups with rights.
+    Follows the co-author list of the latest revision (a draft's list lives there; pass it
+    as ``latest`` when at hand) and removes the rights of groups no longer listed. Returns
+    the ids of the groups with rights.
     """
-    latest = paper.get_latest_revision_as_object()
+    latest = latest or paper.get_latest_revision_as_object()
     owner = page_owner_group(page=paper)
     coauthors = [
         group
@@ -51,11 +54,20 @@ def paper_coauthors_sync(*, paper: PositionPaperPage) -> set[int]:
         # The owner's own rights come from its group page; none are kept on the paper.
         all_roles -= {owner.access.members_id, owner.access.chairs_id}
     GroupPagePermission.objects.filter(Q(page=paper) & Q(group_id__in=all_roles - wanted)).delete()
-    for group_id in wanted:
-        for permission in permissions:
-            GroupPagePermission.objects.get_or_create(
-                group_id=group_id, page=paper, permission=permission
-            )
+    held = set(
+        GroupPagePermission.objects.filter(page=paper, group_id__in=wanted).values_list(
+            "group_id", "permission_id"
+        )
+    )
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(group_id=group_id, page=paper, permission=permission)
+            for group_id in wanted
+            for permission in permissions
+            if (group_id, permission.pk) not in held
+        ],
+        ignore_conflicts=True,  # granted by a concurrent publish meanwhile
+    )
     return wanted
 
 

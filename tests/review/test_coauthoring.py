@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
 from review.forms import OWN_GROUP_ERROR
+from review.services import COAUTHOR_PAGE_PERMISSIONS
 from tests.factories import PositionPaperPageFactory
 from tests.workgroups.test_workflow import paper_form_data
 from workgroups.models import PositionPaperPage
@@ -98,3 +99,33 @@ def test_a_paper_slug_with_umlauts_is_spelt_out_in_ascii(client, software_draft,
     assert response.status_code == 302
     paper = PositionPaperPage.objects.get(pk=software_draft.pk)
     assert paper.get_latest_revision().as_object().slug == "groesse-fuer-aemter"
+
+
+def test_publishing_grants_and_withdraws_coauthor_rights(
+    software_draft, group_security, member_security
+):
+    # Published outside the editor (workflow, scheduler): the publish signal syncs rights.
+    access = group_security.access
+    software_draft.co_working_groups = [group_security]
+    software_draft.save_revision().publish()
+    granted = GroupPagePermission.objects.filter(page=software_draft)
+    assert set(granted.values_list("group_id", flat=True)) == {
+        access.members_id,
+        access.chairs_id,
+    }
+    count = granted.count()
+    assert count == 2 * len(COAUTHOR_PAGE_PERMISSIONS)
+
+    # Publishing again adds nothing twice; dropping the co-author withdraws them.
+    software_draft.save_revision().publish()
+    assert granted.count() == count
+    software_draft.co_working_groups = []
+    software_draft.save_revision().publish()
+    assert not granted.exists()
+
+    # An older revision published while a newer draft names the group: the draft counts.
+    older = software_draft.save_revision()
+    software_draft.co_working_groups = [group_security]
+    software_draft.save_revision()
+    older.publish()
+    assert granted.count() == count
