@@ -126,6 +126,39 @@ def test_database_rebuild(database_search, make_paper, capsys):
     assert "search_index rebuild: fertig" in capsys.readouterr().out
 
 
+def test_a_rebuild_settles_the_updates_it_covers(database_search, make_paper):
+    from search.models import IndexUpdate
+    from search.outbox import index_updates_record
+
+    covered, changed_again = make_paper("Seestern"), make_paper("Seeigel")
+    index_updates_record(page_ids=[covered.pk, changed_again.pk])
+    owed = IndexUpdate.objects.filter(backend=database_search.name)
+    assert owed.count() == 2
+
+    class Progress:
+        """A progress bar during which an editor changes one of the pages again."""
+
+        def __init__(self, label, total):
+            self.label = label
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def update(self, n):
+            if self.label == "database/paper":
+                index_updates_record(page_ids=[changed_again.pk])
+
+    report = index_rebuild(backends=[database_search], progress=Progress)
+
+    # The rebuild read what the first update asked for; the second change came after the
+    # rebuild had started and stays owed to the worker.
+    assert report["settled"] == 1
+    assert list(owed.values_list("page_id", flat=True)) == [changed_again.pk]
+
+
 def test_status_compares_counts(search_engine, make_paper, capsys):
     paper = make_paper("Zählbar")
     backend = "elasticsearch" if search_engine.name == "elasticsearch" else "database"
