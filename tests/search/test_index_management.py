@@ -16,6 +16,27 @@ from search.query import query_parse
 pytestmark = pytest.mark.django_db
 
 
+def progress_calling(label: str, action):
+    """A progress bar class for index_rebuild that calls ``action`` on each step of ``label``
+    (something happening while the new index is being filled)."""
+
+    class Progress:
+        def __init__(self, name, total):
+            self.name = name
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def update(self, n):
+            if self.name == label:
+                action()
+
+    return Progress
+
+
 @pytest.mark.elasticsearch
 def test_setup_is_idempotent(elasticsearch):
     index = elasticsearch.index(PAPER)
@@ -93,23 +114,13 @@ def test_rebuild_replays_what_was_published_meanwhile(elasticsearch, make_paper)
     before = make_paper("Vorher")
     published = []
 
-    class Progress:
-        """A progress bar that publishes a paper while the new index is being filled."""
+    def publish():
+        if not published:
+            published.append(make_paper("Währenddessen"))
 
-        def __init__(self, label, total):
-            self.label = label
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            return False
-
-        def update(self, n):
-            if self.label == "elasticsearch/paper" and not published:
-                published.append(make_paper("Währenddessen"))
-
-    index_rebuild(backends=[elasticsearch], progress=Progress)
+    index_rebuild(
+        backends=[elasticsearch], progress=progress_calling("elasticsearch/paper", publish)
+    )
     assert published
     # The paper went to the old index while the new one was filled; the replay after the
     # swap brought it over.
@@ -135,23 +146,12 @@ def test_a_rebuild_settles_the_updates_it_covers(database_search, make_paper):
     owed = IndexUpdate.objects.filter(backend=database_search.name)
     assert owed.count() == 2
 
-    class Progress:
-        """A progress bar during which an editor changes one of the pages again."""
+    def change_again():
+        index_updates_record(page_ids=[changed_again.pk])
 
-        def __init__(self, label, total):
-            self.label = label
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            return False
-
-        def update(self, n):
-            if self.label == "database/paper":
-                index_updates_record(page_ids=[changed_again.pk])
-
-    report = index_rebuild(backends=[database_search], progress=Progress)
+    report = index_rebuild(
+        backends=[database_search], progress=progress_calling("database/paper", change_again)
+    )
 
     # The rebuild read what the first update asked for; the second change came after the
     # rebuild had started and stays owed to the worker.
