@@ -200,5 +200,7 @@ class CaptureTables:
 
         self.touched = set()
         for query in self.context.captured_queries:
-            self.touched |= set(re.findall(r'(?:FROM|INTO|UPDATE)\s+"?(\w+)"?', query["sql"]))
+            # "ON CONFLICT … DO UPDATE SET" names no table (the throttle's upsert).
+            sql = query["sql"]
+            self.touched |= set(re.findall(r'(?:FROM|INTO|(?<!DO )UPDATE)\s+"?(\w+)"?', sql))
         self.touched -= {"SELECT"}
