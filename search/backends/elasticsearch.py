@@ -221,12 +221,8 @@ class ElasticsearchIndex:
 
         def send() -> None:
             try:
-                outcome["done"] = sum(
-                    1
-                    for _ in streaming_bulk(
-                        self.client, queued(), chunk_size=ES_ACTIONS_PER_BULK, max_retries=3
-                    )
-                )
+                # A new index is refreshed once at the end, not per bulk request.
+                outcome["done"] = self._bulk(queued(), index_refresh=False)
             except BaseException as exc:  # handed to the building thread below
                 outcome["error"] = exc
                 failed.set()
