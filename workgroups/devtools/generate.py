@@ -233,7 +233,29 @@ def _create(generator: _Generator, item: dict) -> None:
     PaperDispatch.objects.bulk_create(paper.planned_dispatches)
     # Wagtail's page_published signal fires for every paper; add_child() just validated it.
     page_publish(page=paper, clean=False)
-    _supersede_previous(generator, paper)
+    previous = _predecessor(generator, paper)
+    if previous is not None:
+        _supersede(previous, paper)
+
+
+def _retrying(generator: _Generator, work: Callable[[], None]) -> None:
+    """Run ``work`` in one transaction; the rare deadlock between workers is retried.
+
+    Treebeard locks the parent group row while adding a child, and co-authoring links lock
+    other groups' rows, so parallel workers can deadlock now and then. The topics' latest
+    papers are restored before a retry (the rolled-back attempt had moved them on).
+    """
+    for attempt in range(DEADLOCK_RETRIES):
+        latest = dict(generator.latest_by_template)
+        try:
+            with transaction.atomic():
+                work()
+            return
+        except OperationalError:
+            generator.latest_by_template = latest
+            if attempt == DEADLOCK_RETRIES - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def _run(
@@ -242,24 +264,13 @@ def _run(
     if bulk:
         for start in range(0, len(items), BULK_BATCH):
             batch = items[start : start + BULK_BATCH]
-            with transaction.atomic():
-                _bulk_create(generator, batch)
+            _retrying(generator, lambda batch=batch: _bulk_create(generator, batch))
             report(len(batch))
         return
     done = 0
     for item in items:
-        # One transaction per paper: treebeard locks the parent group row while adding a
-        # child, and co-authoring links lock other groups' rows, so long transactions of
-        # parallel workers would deadlock; the rare short deadlock is retried.
-        for attempt in range(DEADLOCK_RETRIES):
-            try:
-                with transaction.atomic():
-                    _create(generator, item)
-                break
-            except OperationalError:
-                if attempt == DEADLOCK_RETRIES - 1:
-                    raise
-                time.sleep(0.05 * (attempt + 1))
+        # One short transaction per paper, so parallel workers seldom wait for each other.
+        _retrying(generator, lambda item=item: _create(generator, item))
         done += 1
         if done % REPORT_EVERY == 0:
             report(REPORT_EVERY)
@@ -274,8 +285,9 @@ def _bulk_create(generator: _Generator, items: list[dict]) -> None:
     revision, "wagtail.create" and "wagtail.publish" log entries, Wagtail's own search and
     reference index updates queued as tasks (what its post_save handlers do), and the
     ``page_published`` signal, so the API cache, the frontend and the search index react
-    exactly as to a publish. Occasional supersessions go through a real
-    ``save_revision().publish()``.
+    exactly as to a publish. A paper superseded by a later one of the same batch is created
+    in that state (its one revision says so); one superseded by a paper of a later batch
+    goes through a real ``save_revision().publish()``.
     """
     from modelsearch.tasks import insert_or_update_object_task
     from wagtail.models import Locale, Page, PageLogEntry, Revision
@@ -288,10 +300,22 @@ def _bulk_create(generator: _Generator, items: list[dict]) -> None:
     page_type = ContentType.objects.get_for_model(Page)
     papers = [generator.paper(item) for item in items]
     leads = [generator.groups[item["lead"]] for item in items]
-    # Next free tree positions below each lead group (read under a lock, like add_child).
+    successors: dict[int, PositionPaperPage] = {}  # id() of a paper of this batch → successor
+    stored_pairs = []  # (stored predecessor, successor in this batch)
+    for paper in papers:
+        previous = _predecessor(generator, paper)
+        if previous is None:
+            continue
+        if previous.pk is None:
+            previous.status = PaperStatus.SUPERSEDED
+            successors[id(previous)] = paper
+        else:
+            stored_pairs.append((previous, paper))
+    # Next free tree positions below each lead group (read under a lock, like add_child; a
+    # "no key" lock, so other workers' rows may still refer to the group meanwhile).
     last_step: dict[int, int] = {}
     for group in {lead.pk: lead for lead in leads}.values():
-        locked = Page.objects.select_for_update().get(pk=group.pk)
+        locked = Page.objects.select_for_update(no_key=True).get(pk=group.pk)
         last = (
             Page.objects.filter(path__startswith=locked.path, depth=locked.depth + 1)
             .order_by("-path")
@@ -322,6 +346,9 @@ def _bulk_create(generator: _Generator, items: list[dict]) -> None:
     bases = Page.objects.bulk_create([Page(**_base_values(paper)) for paper in papers])
     for paper, base in zip(papers, bases, strict=True):
         paper.pk = paper.page_ptr_id = paper.id = base.pk
+    for paper in papers:
+        if id(paper) in successors:
+            paper.superseded_by = successors[id(paper)]
     fields = PositionPaperPage._meta.local_concrete_fields
     PositionPaperPage._base_manager._insert(papers, fields=fields, using=connection.alias)
     PaperTag.objects.bulk_create([t for p in papers for t in p.tagged_items.all()])
@@ -378,7 +405,8 @@ def _bulk_create(generator: _Generator, items: list[dict]) -> None:
         insert_or_update_object_task.enqueue("workgroups", "positionpaperpage", str(paper.pk))
         update_reference_index_task.enqueue("workgroups", "positionpaperpage", str(paper.pk))
         page_published.send(sender=PositionPaperPage, instance=paper, revision=revision)
-        _supersede_previous(generator, paper)
+    for previous, paper in stored_pairs:
+        _supersede(previous, paper)
 
 
 def _base_values(paper: PositionPaperPage) -> dict:
@@ -391,21 +419,25 @@ def _base_values(paper: PositionPaperPage) -> dict:
     }
 
 
-def _supersede_previous(generator: _Generator, paper: PositionPaperPage) -> None:
+def _predecessor(generator: _Generator, paper: PositionPaperPage) -> PositionPaperPage | None:
+    """The paper this one supersedes, if any; it becomes the latest current one of its topic."""
     previous = generator.latest_by_template.get(paper.template_slug)
-    # Now and then a newer paper on the same topic replaces the previous one.
-    if previous is not None and paper.supersede_previous:
-        previous.status = PaperStatus.SUPERSEDED
-        previous.superseded_by = paper
-        page_publish(page=previous, clean=False)
     if paper.status == PaperStatus.CURRENT:
         generator.latest_by_template[paper.template_slug] = paper
+    # Now and then a newer paper on the same topic replaces the previous one.
+    return previous if paper.supersede_previous else None
 
 
-def _worker(seed: int, items: list[dict], queue) -> None:
+def _supersede(previous: PositionPaperPage, paper: PositionPaperPage) -> None:
+    previous.status = PaperStatus.SUPERSEDED
+    previous.superseded_by = paper
+    page_publish(page=previous, clean=False)
+
+
+def _worker(seed: int, items: list[dict], queue, bulk: bool) -> None:
     try:
         generator = _Generator(seed=seed)
-        _run(generator, items, lambda n: queue.put(("done", n)))
+        _run(generator, items, lambda n: queue.put(("done", n)), bulk=bulk)
         queue.put(("finished", 0))
     except BaseException:  # noqa: BLE001 - reported to the parent, which fails the command
         queue.put(("error", traceback.format_exc()))
@@ -433,7 +465,8 @@ def papers_generate(
 
     ``bulk=True`` is the fast path for benchmark data (10,000 papers in minutes): batches
     are inserted directly in the published state and ``page_published`` is sent for each
-    paper; see ``_bulk_create`` for what is (and is not) the same as a publish.
+    paper (one transaction per batch); see ``_bulk_create`` for what is (and is not) the
+    same as a publish. It shares the work between processes in the same way.
     """
     if not WorkingGroupPage.objects.exists():
         demo_content_load(data=demo_content_read(), with_users=False)
@@ -446,7 +479,7 @@ def papers_generate(
     # test's data), so parallel workers only start outside one.
     parallel = connection.vendor == "postgresql" and not connection.in_atomic_block
     workers = max(1, min(workers or (os.cpu_count() or 1) * 2, len(generator.groups)))
-    if bulk or not parallel or workers == 1:
+    if not parallel or workers == 1:
         _run(generator, plan, report, bulk=bulk)
         return count
     # Balance the groups over the workers by their number of papers.
@@ -462,7 +495,9 @@ def papers_generate(
     context = multiprocessing.get_context("fork")
     queue = context.Queue()
     processes = [
-        context.Process(target=_worker, args=(seed, bucket, queue)) for bucket in buckets if bucket
+        context.Process(target=_worker, args=(seed, bucket, queue, bulk))
+        for bucket in buckets
+        if bucket
     ]
     for process in processes:
         process.start()
