@@ -1,6 +1,7 @@
 """Rendering a public paper's current version to PDF (WeasyPrint) and keeping it per version."""
 
 import logging
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -84,16 +85,36 @@ def prints_render_due(*, scope: PublicScope | None = None, progress=None) -> int
     run that comes late for an older version renders the newer one.
     """
     scope = scope or public_scope()
-    rendered = 0
     ids = list(papers_print_due(scope=scope).values_list("pk", flat=True))
-    for pk in progress(ids) if progress else ids:
-        paper = paper_get_for_print(pk=pk, scope=scope)
-        if paper is None:
-            continue
-        try:
-            if paper_print_create(paper=paper, scope=scope) is not None:
-                rendered += 1
-        except Exception:  # noqa: BLE001
-            # One paper the renderer chokes on must not keep the others from their PDF.
-            logger.exception("PDF-Fassung von Papier %s nicht erzeugt", pk)
-    return rendered
+    return sum(_render(pk, scope) for pk in (progress(ids) if progress else ids))
+
+
+def prints_render_some(*, below: int | None = None, seconds: float) -> tuple[int, int | None]:
+    """Render due PDFs, newest papers first (ids below ``below``), for about ``seconds``.
+
+    Returns the count and the id to go on below, or None when nothing is left: a worker
+    renders a backlog (after an import: thousands) in short runs, so index updates and
+    e-mails queued meanwhile do not wait for all of it.
+    """
+    scope = public_scope()
+    due = papers_print_due(scope=scope).order_by("-pk").values_list("pk", flat=True)
+    if below is not None:
+        due = due.filter(pk__lt=below)
+    rendered, started = 0, time.monotonic()
+    for tried, pk in enumerate(list(due)):
+        if tried and time.monotonic() - started >= seconds:
+            return rendered, pk + 1  # at least one per run, so a chain always moves on
+        rendered += _render(pk, scope)
+    return rendered, None
+
+
+def _render(pk: int, scope: PublicScope) -> bool:
+    paper = paper_get_for_print(pk=pk, scope=scope)
+    if paper is None:
+        return False
+    try:
+        return paper_print_create(paper=paper, scope=scope) is not None
+    except Exception:  # noqa: BLE001
+        # One paper the renderer chokes on must not keep the others from their PDF.
+        logger.exception("PDF-Fassung von Papier %s nicht erzeugt", pk)
+        return False

@@ -165,3 +165,35 @@ def test_printing_switched_off_renders_nothing(client, group_software):
     paper = _paper(group_software)
     assert not PaperPrint.objects.exists()
     assert _detail(client, paper.slug)["pdf_url"] is None
+
+
+def test_the_worker_renders_a_backlog_in_short_runs_behind_other_tasks(
+    printing_on, group_software, monkeypatch
+):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    from printing import tasks
+
+    printing_on.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    monkeypatch.setattr(tasks, "SECONDS_PER_RUN", 0)  # one paper per run
+    # The worker's housekeeping would close this test's open transaction on PostgreSQL.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+    papers = [_paper(group_software, slug=f"papier-{n}", title=f"Papier {n}") for n in range(3)]
+    runs = DBTaskResult.objects.filter(task_path="printing.tasks.prints_render")
+    assert runs.count() == 1
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--verbosity", "0")
+
+    assert runs.count() == 3 and {run.status for run in runs} == {"SUCCESSFUL"}, [
+        (r.status, r.traceback, r.args_kwargs) for r in runs
+    ]
+    # Newest first, one per run; the index update and the rest of the queue went first.
+    rendered = PaperPrint.objects.order_by("pk").values_list("page_id", flat=True)
+    assert list(rendered) == [paper.pk for paper in reversed(papers)]
+    first_run = runs.order_by("finished_at").first()
+    others = DBTaskResult.objects.exclude(task_path="printing.tasks.prints_render")
+    assert others.exists()
+    assert not others.filter(finished_at__gt=first_run.finished_at).exists()
