@@ -1,10 +1,14 @@
 """Index writes: sync changed pages, rebuild with an alias swap, compare and reconcile."""
 
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timedelta
 from itertools import islice
 
+from django.db import connection, connections
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
@@ -21,7 +25,12 @@ from search.content import (
 )
 from search.models import IndexUpdate
 from workgroups.models import PositionPaperPage
-from workgroups.selectors import public_scope
+from workgroups.selectors import PublicScope, public_scope
+
+# A kind with at least this many public pages is rebuilt with one building process per core
+# (PostgreSQL, outside a transaction): building the documents (database reads, text
+# analysis) is the long part of a rebuild, and one process uses one core.
+PARALLEL_BUILD_FROM = 2000
 
 
 def chunks(items: Iterable, size: int = PAGES_PER_BUILD) -> Iterator[list]:
@@ -207,10 +216,13 @@ def index_rebuild(
         for kind in kinds:
             total = documents_count(kind=kind, scope=scope)
             bar = progress(f"{backend.name}/{kind}", total) if progress else None
-            with bar if bar is not None else nullcontext():
+            with (
+                bar if bar is not None else nullcontext(),
+                _documents_for_rebuild(kind=kind, scope=scope, total=total) as documents,
+            ):
                 result = backend.rebuild(
                     kind=kind,
-                    documents=documents_build(kind=kind, scope=scope),
+                    documents=documents,
                     progress=bar.update if bar is not None else (lambda n: None),
                 )
             report[f"{backend.name}/{kind}"] = result
@@ -221,6 +233,48 @@ def index_rebuild(
     report["settled"] = _outbox_settle(owed)
     index_generation_bump()
     return report
+
+
+@contextmanager
+def _documents_for_rebuild(*, kind: str, scope: PublicScope, total: int) -> Iterator[Iterable]:
+    """Every public document of a kind, in order; built by worker processes when worth it.
+
+    The workers read committed rows with their own connections, so they are only used
+    outside a transaction (a caller's uncommitted rows would be missing). The processes
+    start here, before the backend's rebuild starts any thread of its own.
+    """
+    processes = os.cpu_count() or 1
+    if (
+        total < PARALLEL_BUILD_FROM
+        or processes < 2
+        or connection.vendor != "postgresql"
+        or connection.in_atomic_block
+    ):
+        yield documents_build(kind=kind, scope=scope)
+        return
+    ids = sorted(public_ids(kind=kind, scope=scope))
+    connections.close_all()  # a connection must not be shared with forked processes
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        yield _documents_from(pool, kind=kind, ids=ids, scope=scope, window=2 * processes)
+
+
+def _documents_from(pool, *, kind: str, ids: list[int], scope: PublicScope, window: int):
+    # A few batches ahead of the consumer, not all: the documents wait in memory.
+    batches = chunks(ids)
+    pending: deque = deque()
+    for batch in islice(batches, window):
+        pending.append(pool.apply_async(_documents_of, ((kind, batch, scope),)))
+    while pending:
+        documents = pending.popleft().get()
+        for batch in islice(batches, 1):
+            pending.append(pool.apply_async(_documents_of, ((kind, batch, scope),)))
+        yield from documents
+
+
+def _documents_of(task: tuple[str, list[int], PublicScope]) -> list[dict]:
+    """In a worker process: the documents of these pages."""
+    kind, ids, scope = task
+    return list(documents_build(kind=kind, ids=ids, scope=scope))
 
 
 def _outbox_owed(backends: list[SearchBackend]) -> dict[int, object]:
