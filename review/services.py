@@ -10,7 +10,6 @@ from wagtail.models import GroupPagePermission, Page, TaskState
 
 from review.models.approvals import GroupLeadApproval
 from review.selectors import (
-    page_authoring_groups,
     page_owner_group,
     review_groups_pending,
     review_groups_pending_for,
@@ -33,14 +32,18 @@ def paper_coauthors_sync(
     """
     latest = latest or paper.get_latest_revision_as_object()
     owner = page_owner_group(page=paper)
-    coauthors = [
-        group
-        for group in page_authoring_groups(page=latest)
-        if owner is None or group.pk != owner.pk
-    ]
-    wanted = set()
-    for access in WorkingGroupAccess.objects.filter(working_group__in=coauthors):
-        wanted |= {access.members_id, access.chairs_id}
+    coauthor_ids = {group.pk for group in latest.co_working_groups.all()} - {
+        getattr(owner, "pk", None)
+    }
+    # Every group's role groups in one read: co-authors get rights, all others lose theirs.
+    roles = WorkingGroupAccess.objects.values_list("working_group_id", "members_id", "chairs_id")
+    wanted, all_roles = set(), set()
+    for group_id, members_id, chairs_id in roles:
+        if owner is not None and group_id == owner.pk:
+            continue  # the owner's own rights come from its group page; none on the paper
+        all_roles |= {members_id, chairs_id}
+        if group_id in coauthor_ids:
+            wanted |= {members_id, chairs_id}
     page_ct = ContentType.objects.get_for_model(Page)
     permissions = list(
         Permission.objects.filter(
@@ -48,11 +51,6 @@ def paper_coauthors_sync(
             codename__in=[f"{kind}_page" for kind in COAUTHOR_PAGE_PERMISSIONS],
         )
     )
-    role_groups = WorkingGroupAccess.objects.values_list("members_id", "chairs_id")
-    all_roles = {pk for pair in role_groups for pk in pair}
-    if owner is not None and hasattr(owner, "access"):
-        # The owner's own rights come from its group page; none are kept on the paper.
-        all_roles -= {owner.access.members_id, owner.access.chairs_id}
     GroupPagePermission.objects.filter(Q(page=paper) & Q(group_id__in=all_roles - wanted)).delete()
     held = set(
         GroupPagePermission.objects.filter(page=paper, group_id__in=wanted).values_list(
