@@ -105,6 +105,12 @@ describe("admin content security policy", () => {
     const search = page.locator(".modal-content input[name=q]");
     await search.fill("soft");
     const row = page.locator(".modal-content tbody tr", { hasText: "Arbeitskreis Software" });
+    // The unfiltered list shows the row too: wait until the search results have replaced it
+    // (a box ticked before would be gone with the old table).
+    await page.waitForFunction(() => {
+      const rows = Array.from(document.querySelectorAll(".modal-content tbody tr"));
+      return rows.length > 0 && rows.every((tr) => /soft/i.test(tr.textContent ?? ""));
+    });
     await row.waitFor();
     expect(await page.locator(".modal-content tbody tr", { hasText: "Arbeitskreis IT-Sicherheit" }).count()).toBe(0);
     await row.locator("input[type=checkbox]").check();
