@@ -22,6 +22,8 @@ logger = logging.getLogger(__name__)
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 # PDF/UA-1: tagged structure, document language and title, embedded fonts.
 PDF_VARIANT = "pdf/ua-1"
+# How many due papers one short render run looks at (it renders far fewer in its second).
+PRINTS_LOOKAHEAD = 50
 
 
 def paper_print_html(*, paper: PositionPaperPage, scope: PublicScope) -> str:
@@ -100,12 +102,14 @@ def prints_render_some(*, below: int | None = None, seconds: float) -> tuple[int
     due = papers_print_due(scope=scope).order_by("-pk").values_list("pk", flat=True)
     if below is not None:
         due = due.filter(pk__lt=below)
+    # Only the next few ids: a run renders a handful, not the whole backlog's id list.
+    ids = list(due[:PRINTS_LOOKAHEAD])
     rendered, started = 0, time.monotonic()
-    for tried, pk in enumerate(list(due)):
+    for tried, pk in enumerate(ids):
         if tried and time.monotonic() - started >= seconds:
             return rendered, pk + 1  # at least one per run, so a chain always moves on
         rendered += _render(pk, scope)
-    return rendered, None
+    return rendered, (ids[-1] if len(ids) == PRINTS_LOOKAHEAD else None)
 
 
 def _render(pk: int, scope: PublicScope) -> bool:
