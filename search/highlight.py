@@ -32,30 +32,29 @@ class Highlighter:
     def __init__(self, query: ParsedQuery):
         self.query = query
         self.wholes, self.parts = query.highlight_terms()
-        self._seen: dict[str, tuple[bool, bool]] = {}
+        # Surface words seen so far, and those among them that match as a whole word or
+        # as a compound part: a text's words are then sorted with set operations.
+        self._seen: set[str] = set()
+        self._whole_matches: set[str] = set()
+        self._part_matches: set[str] = set()
 
-    def _classify(self, word: str) -> tuple[bool, bool]:
-        known = self._seen.get(word)
-        if known is None:
+    def _learn(self, words: set[str]) -> None:
+        for word in words - self._seen:
             term = analyse_word(word)
             if term is None:
-                known = (False, False)
-            else:
-                known = (
-                    term.whole in self.wholes or not self.wholes.isdisjoint(term.spans),
-                    bool(self.parts)
-                    and (term.whole in self.parts or not self.parts.isdisjoint(term.spans)),
-                )
-            self._seen[word] = known
-        return known
+                continue
+            if term.whole in self.wholes or not self.wholes.isdisjoint(term.spans):
+                self._whole_matches.add(word)
+            if self.parts and (term.whole in self.parts or not self.parts.isdisjoint(term.spans)):
+                self._part_matches.add(word)
+        self._seen |= words
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Spans of matched words; compound parts count only if no whole term matched."""
         text = text[:MAX_SCAN]
         unique = set(WORD_RE.findall(text))
-        chosen = {w for w in unique if self._classify(w)[0]}
-        if not chosen:
-            chosen = {w for w in unique if self._classify(w)[1]}
+        self._learn(unique)
+        chosen = (unique & self._whole_matches) or (unique & self._part_matches)
         if not chosen:
             return []
         return [m.span() for m in _words_pattern(frozenset(chosen)).finditer(text)]
