@@ -96,7 +96,10 @@ class SearchView(StrictQueryParamsMixin, APIView):
             return
         count = getattr(response, "data", None)
         count = count["count"] if count is not None else json.loads(response.content)["count"]
-        search_query_record(q=self.query["q"], count=count)
+        q = self.query["q"]
+        # Written once the answer has gone out: the server closes a response after sending
+        # it, and Django runs its closers then (as for files), so nobody waits for the count.
+        response._resource_closers.append(lambda: search_query_record(q=q, count=count))
 
     def respond(self, request) -> Response:
         query = self.query

@@ -5,11 +5,14 @@ import datetime as dt
 import io
 
 import pytest
-from django.test import Client
+from django.core import signals
+from django.db import close_old_connections
+from django.test import Client, RequestFactory
 
 from cms.scheduler import scheduler_round
 from search.analytics.models import ClickWeek, QueryWeek
 from search.analytics.services import search_analytics_prune, search_query_record, week_of
+from search.api.views import SearchView
 from tests.factories import PositionPaperPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +40,21 @@ def test_searches_are_counted_per_normalised_query_cached_or_not(search_engine, 
     searched("max@example.org")
     assert counts() == {"cloud": (4, 0), "quantenzauber": (1, 1)}
     assert set(QueryWeek.objects.values_list("week", flat=True)) == {week_of(dt.date.today())}
+
+
+def test_a_search_is_counted_after_its_answer_has_gone_out(database_search, make_paper):
+    # The server closes a response once it has sent it; only then is the row written.
+    make_paper("Cloud für Behörden", text="Eine souveräne Cloud.")
+    response = SearchView.as_view()(RequestFactory().get("/api/v1/search/", {"q": "Cloud"}))
+    assert response.status_code == 200
+    assert counts() == {}
+    # As Django's test client does: closing must not close the test's database connection.
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        signals.request_finished.connect(close_old_connections)
+    assert counts() == {"cloud": (1, 0)}
 
 
 def test_a_page_past_the_first_and_a_failed_request_count_nothing(database_search, make_paper):
