@@ -221,14 +221,28 @@ def publish_latency(env: dict, samples: int) -> dict:
             else:
                 raise RuntimeError(f"sample {n} not searchable within 60 s")
     finally:
-        os.killpg(worker.pid, signal.SIGTERM)
-        worker.wait(timeout=30)
+        _worker_stop(worker)
     return {
         "p50": statistics.median(latencies),
         "max": max(latencies),
         "min": min(latencies),
         "n": len(latencies),
     }
+
+
+def _worker_stop(worker: subprocess.Popen) -> None:
+    """Stop the worker; one busy with a long task (a PDF run after a bulk load) is killed.
+
+    db_worker finishes its current task on SIGTERM. The samples are taken by then, and an
+    interrupted task only stays marked as running in this throwaway database.
+    """
+    os.killpg(worker.pid, signal.SIGTERM)
+    try:
+        worker.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        print("  Worker beendet seine Aufgabe nicht binnen 60 s – abgebrochen", flush=True)
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait()
 
 
 def main() -> int:
@@ -277,6 +291,14 @@ def main() -> int:
     from django.db import connection
 
     results = {"queries": QUERIES, "sizes": {}, "machine": {"cpus": os.cpu_count()}}
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / f"search-{time.strftime('%Y%m%d-%H%M%S')}.json"
+
+    def save() -> None:
+        # After every size: a long run that fails late keeps what it measured.
+        target.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+
     try:
         manage(env, "migrate", "--noinput", quiet=True)
         existing = 0
@@ -344,8 +366,10 @@ def main() -> int:
             row["overhead_p50"] = row["api_elasticsearch"]["p50"] / row["raw_es"]["p50"]
             row["overhead_p95"] = row["api_elasticsearch"]["p95"] / row["raw_es"]["p95"]
             results["sizes"][size] = row
+            save()
             print(json.dumps(row, indent=2), flush=True)
         results["publish_to_searchable_s"] = publish_latency(env, args.publish_samples)
+        save()
         print(json.dumps(results["publish_to_searchable_s"], indent=2))
     finally:
         connection.close()
@@ -353,10 +377,6 @@ def main() -> int:
         pg.stop()
         shutil.rmtree(var_dir, ignore_errors=True)
 
-    out = Path(args.output)
-    out.mkdir(parents=True, exist_ok=True)
-    target = out / f"search-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    target.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print_table(results)
     print(f"\nRohdaten: {target}")
     return 0
