@@ -87,7 +87,7 @@ def main() -> int:
             env=env,
         )
         processes.start(
-            "worker", [sys.executable, "manage.py", "db_worker", "--interval", "1"], env=env
+            "worker", [sys.executable, "manage.py", "db_worker", "--interval", "0.5"], env=env
         )
         api = f"http://127.0.0.1:{api_port}"
         wait_http(f"{api}/readyz", processes=processes, name="web")

@@ -198,7 +198,7 @@ def publish_latency(env: dict, samples: int) -> dict:
 
     DBTaskResult.objects.filter(status="READY").delete()  # bulk generation leftovers
     worker = subprocess.Popen(
-        [*MANAGE, "db_worker", "--interval", "1", "--no-startup-delay", "--verbosity", "0"],
+        [*MANAGE, "db_worker", "--interval", "0.5", "--no-startup-delay", "--verbosity", "0"],
         env=env,
         cwd=ROOT,
         start_new_session=True,

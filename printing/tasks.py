@@ -8,7 +8,9 @@ from printing.selectors import papers_print_due
 from printing.services import prints_render_due, prints_render_some
 
 # One run renders for about this long, then queues the rest behind the tasks waiting now.
-SECONDS_PER_RUN = 1.0
+# A run is not interrupted: an index update queued meanwhile waits up to its length (plus
+# the one PDF that overran it), so runs stay short.
+SECONDS_PER_RUN = 0.5
 
 
 # Behind index updates and e-mails in the queue: a PDF may come a little later.

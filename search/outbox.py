@@ -12,7 +12,7 @@ from django.db.models import Count, F, Min, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from search.backends import SearchBackend, SearchUnavailable, write_backends
+from search.backends import SearchBackend, SearchUnavailable, search_backend, write_backends
 from search.indexing import chunks, index_pages_sync, index_reconcile, subtree_ids
 from search.models import IndexUpdate
 
@@ -88,7 +88,9 @@ def index_updates_drain() -> dict:
     dropped, _ = IndexUpdate.objects.exclude(backend__in=names).delete()
     if dropped:
         logger.info("%d Aktualisierungen für nicht konfigurierte Backends verworfen", dropped)
-    for backend in backends:
+    # The backend that answers searches first: its readers see the change a write sooner.
+    serving = search_backend().name
+    for backend in sorted(backends, key=lambda backend: backend.name != serving):
         for _ in range(BATCHES_PER_DRAIN):
             rows = list(
                 IndexUpdate.objects.filter(

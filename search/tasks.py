@@ -12,7 +12,9 @@ from search.outbox import index_updates_drain, index_updates_next_attempt
 logger = logging.getLogger(__name__)
 
 
-@task()
+# Ahead of Wagtail's own tasks (admin search, reference index) and alerts: a published
+# paper should be findable, an unpublished one gone from the results, within a second or so.
+@task(priority=5)
 def index_drain() -> dict:
     """Apply the due index updates of the outbox, then wait for the next one that falls due."""
     report = index_updates_drain()

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from search.backends.base import BackendDescription, Completion, IndexDescription
 from search.content import KINDS
+from search.indexing import index_pages_sync
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,3 +104,25 @@ def test_both_backends_return_typed_completions_and_descriptions(search_engine, 
     assert set(description.indices) == set(KINDS)
     assert all(isinstance(index, IndexDescription) for index in description.indices.values())
     assert description.indices["paper"].documents == 1
+
+
+@pytest.mark.django_db
+def test_a_database_index_write_does_not_scan_every_entry(database_search, make_paper):
+    # Wagtail's title norms (an average over the whole entry table after every write) cost
+    # a full scan per publish; the database ranking does not use them.
+    make_paper("Gigabit für Thüringen")
+    paper = make_paper("Glasfaserausbau im ländlichen Raum")
+    with CaptureQueriesContext(connection) as queries:
+        index_pages_sync(page_ids=[paper.pk], backends=[database_search])
+    written = [q["sql"] for q in queries.captured_queries]
+    assert any("wagtailsearch_indexentry" in sql for sql in written)
+    assert not [sql for sql in written if "AVG(" in sql.upper()]
+    found = search_papers_on(database_search, "Glasfaserausbau")
+    assert found == [paper.pk]
+
+
+def search_papers_on(backend, text: str) -> list[int]:
+    from search.backends.base import SearchRequest
+    from search.query import query_parse
+
+    return [hit.page_id for hit in backend.search(SearchRequest(query=query_parse(text))).hits]

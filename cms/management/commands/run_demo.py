@@ -24,7 +24,7 @@ class Command(BaseCommand):
         manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
         processes = {
             "web": [*manage, "runserver", f"{options['host']}:{options['port']}"],
-            "worker": [*manage, "db_worker", "--interval", "1"],
+            "worker": [*manage, "db_worker", "--interval", "0.5"],
             "scheduler": [*manage, "run_scheduler", "--interval", "60"],
         }
         frontend = Path(settings.BASE_DIR) / "frontend"
