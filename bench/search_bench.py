@@ -280,6 +280,8 @@ def main() -> int:
         "SEARCH_INDEX_PREFIX": "bench",
         "SPRACHROHR_VAR_DIR": str(var_dir),
         "API_ANON_RATE": "100000000/min",
+        # Kept connections, as cms.settings.production has them (raw ES keeps its own too).
+        "DATABASE_CONN_MAX_AGE": "60",
         "LOG_LEVEL": "WARNING",
         "PYTHONUNBUFFERED": "1",
     }

@@ -1,5 +1,6 @@
 """Shared API plumbing: the public API policy, problem+json errors, strict parameters, pagination."""
 
+import functools
 import re
 from http import HTTPStatus
 
@@ -178,14 +179,15 @@ class StrictQueryParamsMixin(PublicApiPolicy):
 
 def _query_dict(params, serializer_class) -> dict:
     # Repeatable parameters (ListField) keep all values; others take the last one.
+    repeatable = _list_fields(serializer_class)
+    return {key: params.getlist(key) if key in repeatable else params.get(key) for key in params}
+
+
+@functools.cache
+def _list_fields(serializer_class) -> frozenset[str]:
+    # Declared once per class; building the fields deep-copies every one of them.
     fields = serializer_class().fields
-    data = {}
-    for key in params:
-        field = fields.get(key)
-        data[key] = (
-            params.getlist(key) if isinstance(field, serializers.ListField) else params.get(key)
-        )
-    return data
+    return frozenset(name for name, f in fields.items() if isinstance(f, serializers.ListField))
 
 
 _DIGITS = re.compile(r"[0-9]+")

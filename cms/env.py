@@ -51,10 +51,13 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def env_database(name: str, default: str) -> dict:
-    """Parse a DATABASE_URL; SQLite is the embedded default."""
+def env_database(name: str, default: str, *, conn_max_age: int = 0) -> dict:
+    """Parse a DATABASE_URL; SQLite is the embedded default.
+
+    ``conn_max_age``: seconds a process keeps its connection (DATABASE_CONN_MAX_AGE wins).
+    """
     url = env_str(name, default)
-    config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0))
+    config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", conn_max_age))
     if config["ENGINE"] == "django.db.backends.postgresql":
         # Health-check pooled connections so a restarted PostgreSQL is survived without
         # restarting the app.

@@ -8,6 +8,7 @@ Rows are kept per content version (``papers_for_hits_cached``): a public paper's
 only with the content, and every change that could alter one replaces the version.
 """
 
+import threading
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -25,6 +26,11 @@ from workgroups.models import PaperDispatch, PaperTag, PositionPaperPage
 from workgroups.selectors import PublicScope
 
 ROWS_PREFIX = "sprachrohr:search:hit-row:"
+# Rows this process has read from the shared cache, for one content version at a time (the
+# hits of popular queries repeat; each read saves a cache query and the unpickling).
+LOCAL_ROWS_MAX = 2_000
+_local: dict[str, dict[int, SimpleNamespace]] = {}
+_local_lock = threading.Lock()
 
 PAPER_FIELDS = (
     "id",
@@ -158,14 +164,33 @@ def papers_for_hits_cached(
     """
     if version is None or not ids:
         return papers_for_hits(ids=ids, scope=scope)
-    keys = {pk: f"{ROWS_PREFIX}{version}:{pk}" for pk in ids}
-    found = cache.get_many(list(keys.values()))
-    rows = {pk: found[key] for pk, key in keys.items() if key in found}
-    missing = [pk for pk in ids if pk not in rows]
-    if missing:
-        built = papers_for_hits(ids=missing, scope=scope)
-        cache.set_many(
-            {keys[pk]: row for pk, row in built.items()}, settings.API_RESPONSE_CACHE_SECONDS
-        )
-        rows.update(built)
+    local = _local_rows(version)
+    rows = {pk: local[pk] for pk in ids if pk in local}
+    wanted = [pk for pk in ids if pk not in rows]
+    if wanted:
+        keys = {pk: f"{ROWS_PREFIX}{version}:{pk}" for pk in wanted}
+        found = cache.get_many(list(keys.values()))
+        shared = {pk: found[key] for pk, key in keys.items() if key in found}
+        missing = [pk for pk in wanted if pk not in shared]
+        if missing:
+            built = papers_for_hits(ids=missing, scope=scope)
+            cache.set_many(
+                {keys[pk]: row for pk, row in built.items()}, settings.API_RESPONSE_CACHE_SECONDS
+            )
+            shared.update(built)
+        if settings.API_RESPONSE_CACHE_SECONDS > 0 and len(local) + len(shared) <= LOCAL_ROWS_MAX:
+            local.update(shared)
+        rows.update(shared)
+    # Callers set per-request attributes (score, highlight) on the rows: each request gets
+    # its own copies, so nothing of one request stays on a row another request reads.
+    return {pk: SimpleNamespace(**vars(row)) for pk, row in rows.items()}
+
+
+def _local_rows(version: str) -> dict[int, SimpleNamespace]:
+    rows = _local.get(version)
+    if rows is None:
+        with _local_lock:
+            # A new version: the rows of the old one describe an older state and go.
+            _local.clear()
+            rows = _local.setdefault(version, {})
     return rows

@@ -1,15 +1,20 @@
 """Production: secrets and hosts from the environment, hardened defaults, JSON logs."""
 
-from cms.env import env_bool, env_int, env_list, env_str
+from cms.env import env_bool, env_database, env_int, env_list, env_str
 from cms.observability import logging_config
 
 from .base import *  # noqa: F403
-from .base import LOG_LEVEL
+from .base import LOG_LEVEL, VAR_DIR
 
 DEBUG = False
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", required=True)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 SPRACHROHR_DEMO_USERS_ALLOWED = env_bool("SPRACHROHR_DEMO_USERS_ALLOWED", False)
+# Each web worker keeps its database connection for a minute (health-checked before reuse)
+# instead of opening one per request: connecting cost 2–3 ms of every API answer on loopback.
+DATABASES = {
+    "default": env_database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}", conn_max_age=60)
+}
 
 # HTTPS everywhere; the reverse proxy terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -94,12 +94,18 @@ class SearchView(StrictQueryParamsMixin, APIView):
         # Every first page of a query counts, served from the cache or not (search/analytics).
         if response.status_code != 200 or self.query["page"] != 1 or not self.query.get("q"):
             return
-        count = getattr(response, "data", None)
-        count = count["count"] if count is not None else json.loads(response.content)["count"]
+        data = getattr(response, "data", None)
+        content = response.content if data is None else None
         q = self.query["q"]
+
+        def record() -> None:
+            # A cached answer has only its body: the count is read from it here, too.
+            count = data["count"] if data is not None else json.loads(content)["count"]
+            search_query_record(q=q, count=count)
+
         # Written once the answer has gone out: the server closes a response after sending
         # it, and Django runs its closers then (as for files), so nobody waits for the count.
-        response._resource_closers.append(lambda: search_query_record(q=q, count=count))
+        response._resource_closers.append(record)
 
     def respond(self, request) -> Response:
         query = self.query

@@ -34,6 +34,41 @@ def test_database_url_switches_engine(monkeypatch):
     )
 
 
+def test_production_keeps_database_connections_unless_told_otherwise(tmp_path, monkeypatch):
+    def conn_max_age(**extra) -> int:
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production", **extra}
+        env.update(
+            SPRACHROHR_VAR_DIR=str(tmp_path),
+            DATABASE_URL="postgres://app:secret@db.example:5433/sprachrohr",
+            DJANGO_SECRET_KEY="x" * 50,
+            DJANGO_ALLOWED_HOSTS="verband.example",
+        )
+        if not extra:
+            env.pop("DATABASE_CONN_MAX_AGE", None)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from django.conf import settings; "
+                "print(settings.DATABASES['default']['CONN_MAX_AGE'])",
+            ],
+            cwd=SETTINGS_DIR.parents[1],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return int(result.stdout.strip())
+
+    # A web worker reuses its connection instead of opening one per request ...
+    assert conn_max_age() == 60
+    # ... unless the operator says otherwise; outside production a request opens its own.
+    assert conn_max_age(DATABASE_CONN_MAX_AGE="0") == 0
+    monkeypatch.delenv("DATABASE_CONN_MAX_AGE", raising=False)
+    assert env_database("DATABASE_URL", "sqlite:///x.sqlite3")["CONN_MAX_AGE"] == 0
+
+
 def test_booleans_are_strict(monkeypatch):
     monkeypatch.setenv("FLAG", "ja")
     assert env_bool("FLAG") is True

@@ -71,3 +71,24 @@ def test_rows_are_kept_per_content_version(
     # Without a version (uncommitted publish-side changes) nothing comes from the cache.
     stale = papers_for_hits_cached(ids=[paper.pk], scope=scope, version=None)
     assert stale[paper.pk].title == "Cloud für Ämter"
+
+
+def test_rows_of_one_search_carry_nothing_into_the_next(make_paper, django_assert_max_num_queries):
+    from django.core.cache import cache
+
+    from cms.versions import content_version
+    from search.hydration import papers_for_hits_cached
+
+    paper = make_paper("Cloud für Behörden")
+    scope = public_scope()
+    version = content_version()
+    first = papers_for_hits_cached(ids=[paper.pk], scope=scope, version=version)
+    # What one request puts on its rows (score, highlighted words of its query) ...
+    first[paper.pk].search_highlight = {"title": "<mark>Cloud</mark> für Behörden"}
+    first[paper.pk].title = "verändert"
+    # ... is not on the row the next request gets, even from this process's own copy.
+    cache.clear()
+    with django_assert_max_num_queries(0):
+        second = papers_for_hits_cached(ids=[paper.pk], scope=scope, version=version)
+    assert second[paper.pk].title == "Cloud für Behörden"
+    assert not hasattr(second[paper.pk], "search_highlight")
