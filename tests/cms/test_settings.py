@@ -34,6 +34,20 @@ def test_database_url_switches_engine(monkeypatch):
     )
 
 
+def _setting_in_subprocess(expression: str, env: dict) -> str:
+    """``expression`` printed by a fresh Python process whose settings come from ``env``."""
+    result = subprocess.run(
+        [sys.executable, "-c", f"from django.conf import settings; print({expression})"],
+        cwd=SETTINGS_DIR.parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
 def test_production_keeps_database_connections_unless_told_otherwise(tmp_path, monkeypatch):
     def conn_max_age(**extra) -> int:
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production", **extra}
@@ -45,21 +59,7 @@ def test_production_keeps_database_connections_unless_told_otherwise(tmp_path, m
         )
         if not extra:
             env.pop("DATABASE_CONN_MAX_AGE", None)
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "from django.conf import settings; "
-                "print(settings.DATABASES['default']['CONN_MAX_AGE'])",
-            ],
-            cwd=SETTINGS_DIR.parents[1],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert result.returncode == 0, result.stderr
-        return int(result.stdout.strip())
+        return int(_setting_in_subprocess("settings.DATABASES['default']['CONN_MAX_AGE']", env))
 
     # A web worker reuses its connection instead of opening one per request ...
     assert conn_max_age() == 60
@@ -127,16 +127,7 @@ def test_an_installation_without_secret_key_generates_and_keeps_its_own(tmp_path
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}
         env.update(SPRACHROHR_VAR_DIR=str(tmp_path), DATABASE_URL="sqlite:///:memory:")
         env.pop("DJANGO_SECRET_KEY", None)
-        result = subprocess.run(
-            [sys.executable, "-c", "from django.conf import settings; print(settings.SECRET_KEY)"],
-            cwd=SETTINGS_DIR.parents[1],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert result.returncode == 0, result.stderr
-        return result.stdout.strip()
+        return _setting_in_subprocess("settings.SECRET_KEY", env)
 
     first = secret_key()
     assert len(first) >= 50 and "unsafe" not in first
