@@ -86,9 +86,11 @@ def main() -> int:
             ],
             env=env,
         )
+        worker = [sys.executable, "manage.py", "db_worker"]
         processes.start(
-            "worker", [sys.executable, "manage.py", "db_worker", "--interval", "0.5"], env=env
+            "worker", [*worker, "--queue-name", "default", "--interval", "0.5"], env=env
         )
+        processes.start("printer", [*worker, "--queue-name", "print"], env=env)
         api = f"http://127.0.0.1:{api_port}"
         wait_http(f"{api}/readyz", processes=processes, name="web")
         frontend = ROOT / "frontend"

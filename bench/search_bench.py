@@ -188,7 +188,7 @@ def index_size(*, with_database: bool) -> dict:
 
 
 def publish_latency(env: dict, samples: int) -> dict:
-    """Publish → searchable on Elasticsearch, with the real task worker (db_worker)."""
+    """Publish → searchable on Elasticsearch, with the real task workers (db_worker)."""
     from django_tasks_db.models import DBTaskResult
 
     from search.backends import search_backend
@@ -197,12 +197,17 @@ def publish_latency(env: dict, samples: int) -> dict:
     from workgroups.models import PaperStatus, PositionPaperPage
 
     DBTaskResult.objects.filter(status="READY").delete()  # bulk generation leftovers
-    worker = subprocess.Popen(
-        [*MANAGE, "db_worker", "--interval", "0.5", "--no-startup-delay", "--verbosity", "0"],
-        env=env,
-        cwd=ROOT,
-        start_new_session=True,
-    )
+    # As in production: index updates and PDFs each on their own worker (queue).
+    workers = [
+        subprocess.Popen(
+            [*MANAGE, "db_worker", "--queue-name", queue, "--interval", interval]
+            + ["--no-startup-delay", "--verbosity", "0"],
+            env=env,
+            cwd=ROOT,
+            start_new_session=True,
+        )
+        for queue, interval in (("default", "0.5"), ("print", "1"))
+    ]
     backend = search_backend()
     latencies = []
     try:
@@ -221,7 +226,8 @@ def publish_latency(env: dict, samples: int) -> dict:
             else:
                 raise RuntimeError(f"sample {n} not searchable within 60 s")
     finally:
-        _worker_stop(worker)
+        for worker in workers:
+            _worker_stop(worker)
     return {
         "p50": statistics.median(latencies),
         "max": max(latencies),

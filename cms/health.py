@@ -4,6 +4,7 @@ import time
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import Count
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -64,9 +65,17 @@ def _check_tasks() -> dict:
         waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
         ready = waiting.ready()
         oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+        # Per queue: a stopped PDF worker shows as a growing "print" backlog.
+        per_queue = dict(
+            ready.order_by()
+            .values_list("queue_name")
+            .annotate(n=Count("pk"))
+            .values_list("queue_name", "n")
+        )
         facts.update(
-            backlog=ready.count(),
-            deferred=waiting.count() - ready.count(),
+            backlog=sum(per_queue.values()),
+            queues={name: per_queue.get(name, 0) for name in sorted(backend.queues)},
+            deferred=waiting.count() - sum(per_queue.values()),
             oldest_seconds=round((timezone.now() - oldest).total_seconds(), 1) if oldest else None,
         )
     except Exception as exc:  # noqa: BLE001

@@ -7,14 +7,15 @@ from cms.queue import task_enqueue_once
 from printing.selectors import papers_print_due
 from printing.services import prints_render_due, prints_render_some
 
-# One run renders for about this long, then queues the rest behind the tasks waiting now.
-# A run is not interrupted: an index update queued meanwhile waits up to its length (plus
-# the one PDF that overran it), so runs stay short.
+# PDFs have a queue and a worker of their own (`db_worker --queue-name print`): index
+# updates and e-mails never wait behind them.
+PRINT_QUEUE = "print"
+# One run renders for about this long, then queues the rest: a paper published meanwhile
+# is printed before the older backlog (newest first).
 SECONDS_PER_RUN = 0.5
 
 
-# Behind index updates and e-mails in the queue: a PDF may come a little later.
-@task(priority=-10)
+@task(priority=-10, queue_name=PRINT_QUEUE)
 def prints_render(below: int | None = None) -> int:
     """Render the public papers' current versions that have no PDF yet (see services)."""
     if isinstance(prints_render.get_backend(), ImmediateBackend):

@@ -4,7 +4,11 @@ import os
 
 import pytest
 
+from cms.settings import base as base_settings
 from tests.factories import UserFactory, WorkingGroupPageFactory
+
+# The production task setup (django_tasks_db, both queues) for tests that need a real queue.
+DATABASE_TASKS = base_settings.TASKS
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 

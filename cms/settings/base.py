@@ -173,8 +173,11 @@ CACHES = {
 
 # --- Background tasks ----------------------------------------------------------------------------
 
-# Durable background tasks (index updates, notifications) in the database.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Durable background tasks in the database, on two queues, each with its own worker process:
+# "default" (index updates, e-mails, revalidation, sign-off rounds) and "print" (PDF
+# rendering, seconds per paper), so a PDF run never holds up an index update.
+TASK_QUEUES = ["default", "print"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 # Functions without arguments the scheduler (manage.py run_scheduler) calls on every round,
 # after publishing scheduled pages; each must be cheap when there is nothing to do.
 SCHEDULER_JOBS = [

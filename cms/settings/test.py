@@ -8,7 +8,7 @@ from pathlib import Path
 from cms.observability import logging_config
 
 from .base import *  # noqa: F403
-from .base import LOG_FORMAT
+from .base import LOG_FORMAT, TASK_QUEUES
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -18,7 +18,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TASK_QUEUES,
+    }
+}
 # Rendering a PDF takes a second: only tests of printing/ switch it on.
 PRINTING_ON_PUBLISH = False
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -12,6 +12,7 @@ from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import PageViewRestriction
 
+from tests.conftest import DATABASE_TASKS
 from tests.factories import AddresseeFactory, PositionPaperPageFactory
 from workgroups.models import PositionPaperPage
 
@@ -199,8 +200,7 @@ def test_a_frontend_error_is_logged_not_raised(world, caplog, django_capture_on_
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_through_the_durable_queue(frontend, world):
     """With the database task backend publishes only enqueue, once; a worker delivers later."""
-    tasks = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    with revalidating(frontend.url), override_settings(TASKS=tasks):
+    with revalidating(frontend.url), override_settings(TASKS=DATABASE_TASKS):
         for slug in ("spaeter", "noch-spaeter", "am-spaetesten"):
             PositionPaperPageFactory(parent=world.software, slug=slug)
         queued = DBTaskResult.objects.filter(task_path="workgroups.tasks.frontend_revalidate")
@@ -220,9 +220,8 @@ def test_a_page_leaves_the_frontend_at_its_expiry_without_the_scheduler(
 
     from django.utils import timezone
 
-    tasks = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     expire_at = timezone.now() + dt.timedelta(hours=1)
-    with revalidating(frontend.url), override_settings(TASKS=tasks):
+    with revalidating(frontend.url), override_settings(TASKS=DATABASE_TASKS):
         world.beta.expire_at = expire_at
         world.beta.save_revision().publish()
         expiry = DBTaskResult.objects.get(task_path="workgroups.tasks.pages_expire")

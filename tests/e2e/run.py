@@ -288,7 +288,12 @@ def main() -> int:
             [*manage, "runserver", f"127.0.0.1:{backend_port}", "--noreload"],
             env=backend_env,
         )
-        processes.start("worker", [*manage, "db_worker", "--interval", "0.5"], env=backend_env)
+        processes.start(
+            "worker",
+            [*manage, "db_worker", "--queue-name", "default", "--interval", "0.5"],
+            env=backend_env,
+        )
+        processes.start("printer", [*manage, "db_worker", "--queue-name", "print"], env=backend_env)
         wait_http(f"{backend_url}/api/v1/papers/?page_size=1", processes=processes, name="backend")
         # The worker works off the demo load's queue (reference index, search updates)
         # meanwhile, so the specs do not wait for it behind their own tasks.

@@ -10,6 +10,7 @@ from wagtail.models import Collection
 
 from printing.models import PaperPrint
 from printing.services import prints_render_due
+from tests.conftest import DATABASE_TASKS
 from tests.factories import PositionPaperPageFactory
 from workgroups.services.pdf import simple_pdf
 
@@ -150,7 +151,7 @@ def test_a_draft_gets_no_pdf_and_an_unpublished_papers_pdf_is_gone(
 def test_publication_enqueues_one_render_for_the_worker(printing_on, group_software):
     from django_tasks_db.models import DBTaskResult
 
-    printing_on.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    printing_on.TASKS = DATABASE_TASKS
     paper = _paper(group_software)
     _paper(group_software, slug="zweites-papier", title="Zweites Papier")
     waiting = DBTaskResult.objects.filter(task_path="printing.tasks.prints_render")
@@ -167,7 +168,7 @@ def test_printing_switched_off_renders_nothing(client, group_software):
     assert _detail(client, paper.slug)["pdf_url"] is None
 
 
-def test_the_worker_renders_a_backlog_in_short_runs_behind_other_tasks(
+def test_pdfs_have_their_own_worker_and_render_a_backlog_newest_first(
     printing_on, group_software, monkeypatch
 ):
     from django.core.management import call_command
@@ -175,7 +176,7 @@ def test_the_worker_renders_a_backlog_in_short_runs_behind_other_tasks(
 
     from printing import tasks
 
-    printing_on.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    printing_on.TASKS = DATABASE_TASKS
     monkeypatch.setattr(tasks, "SECONDS_PER_RUN", 0)  # one paper per run
     # The worker's housekeeping would close this test's open transaction on PostgreSQL.
     monkeypatch.setattr(
@@ -183,17 +184,21 @@ def test_the_worker_renders_a_backlog_in_short_runs_behind_other_tasks(
     )
     papers = [_paper(group_software, slug=f"papier-{n}", title=f"Papier {n}") for n in range(3)]
     runs = DBTaskResult.objects.filter(task_path="printing.tasks.prints_render")
-    assert runs.count() == 1
+    others = DBTaskResult.objects.exclude(task_path="printing.tasks.prints_render")
+    assert runs.count() == 1 and runs.get().queue_name == "print"
+    assert others.exists() and not others.filter(queue_name="print").exists()
 
+    # The main worker (index updates, e-mails) never picks up a PDF run …
     call_command("db_worker", "--batch", "--no-startup-delay", "--verbosity", "0")
+    assert {run.status for run in others.all()} == {"SUCCESSFUL"}
+    assert runs.get().status == "READY" and not PaperPrint.objects.exists()
 
+    # … the PDF worker does, one paper per run, the newest first.
+    call_command(
+        "db_worker", "--queue-name", "print", "--batch", "--no-startup-delay", "--verbosity", "0"
+    )
     assert runs.count() == 3 and {run.status for run in runs} == {"SUCCESSFUL"}, [
         (r.status, r.traceback, r.args_kwargs) for r in runs
     ]
-    # Newest first, one per run; the index update and the rest of the queue went first.
     rendered = PaperPrint.objects.order_by("pk").values_list("page_id", flat=True)
     assert list(rendered) == [paper.pk for paper in reversed(papers)]
-    first_run = runs.order_by("finished_at").first()
-    others = DBTaskResult.objects.exclude(task_path="printing.tasks.prints_render")
-    assert others.exists()
-    assert not others.filter(finished_at__gt=first_run.finished_at).exists()

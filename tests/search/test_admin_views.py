@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from search.models import IndexUpdate
+from tests.conftest import DATABASE_TASKS
 from tests.factories import PositionPaperPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def failed(settings, group_software):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = DATABASE_TASKS
     paper = PositionPaperPageFactory(parent=group_software, title="Hängt fest")
     IndexUpdate.objects.filter(page_id=paper.pk).update(
         state=IndexUpdate.State.FAILED,

@@ -4,7 +4,8 @@ import pytest
 
 from cms.versions import index_generation_bump
 from search.indexing import index_pages_sync
-from tests.search.test_durable import DATABASE_TASKS, WorkerThread, wait_for
+from tests.conftest import DATABASE_TASKS
+from tests.search.test_durable import WorkerThread, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -9,9 +9,8 @@ from django.db import connections
 from search.backends.base import SearchRequest
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.query import query_parse
+from tests.conftest import DATABASE_TASKS
 from tests.search.conftest import index_prefix
-
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 class WorkerThread:

@@ -3,6 +3,8 @@
 import pytest
 from django.test import Client
 
+from tests.conftest import DATABASE_TASKS
+
 pytestmark = pytest.mark.django_db
 
 UNREACHABLE = "http://127.0.0.1:9"  # discard port: nothing listens, connections are refused
@@ -54,12 +56,23 @@ def test_readyz_when_elasticsearch_is_unreachable(settings):
 
 
 def test_readyz_counts_the_task_backlog(settings, make_paper):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = DATABASE_TASKS
     make_paper("Wartet auf den Worker")
     tasks = Client().get("/readyz").json()["checks"]["tasks"]
     assert tasks["backend"] == "DatabaseBackend"
     assert tasks["backlog"] >= 1
     assert tasks["oldest_seconds"] is not None
+
+
+def test_readyz_counts_the_backlog_per_queue(settings, make_paper):
+    # A stopped PDF worker must show: its queue's backlog is reported apart.
+    settings.TASKS = DATABASE_TASKS
+    settings.PRINTING_ON_PUBLISH = True
+    make_paper("Wartet auf beide Worker")
+    tasks = Client().get("/readyz").json()["checks"]["tasks"]
+    assert tasks["queues"]["print"] == 1
+    assert tasks["queues"]["default"] >= 1  # the index update
+    assert tasks["backlog"] == sum(tasks["queues"].values())
 
 
 def test_search_falls_back_to_the_database_while_elasticsearch_is_down(settings, make_paper):
@@ -82,7 +95,7 @@ def test_without_fallback_an_unreachable_elasticsearch_is_a_503_problem(settings
 
 
 def test_readyz_counts_owed_index_updates(settings, make_paper):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = DATABASE_TASKS
     make_paper("Wartet auf den Index")
     body = Client().get("/readyz").json()
     # Waiting is normal (the worker is a moment behind); only given-up updates degrade.

@@ -13,10 +13,9 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from search.tasks import index_drain
+from tests.conftest import DATABASE_TASKS
 
 pytestmark = pytest.mark.django_db
-
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def get(url: str, **params) -> dict:

@@ -11,11 +11,11 @@ from django.utils import timezone
 from search.models import IndexUpdate, SearchDocument
 from search.outbox import index_updates_drain, index_updates_record, retry_delay
 from search.tasks import index_drain
+from tests.conftest import DATABASE_TASKS
 from tests.factories import PositionPaperPageFactory
 
 pytestmark = pytest.mark.django_db
 
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 UNREACHABLE = "http://127.0.0.1:9"  # discard port: nothing listens, connections are refused
 
 

@@ -5,11 +5,11 @@ from django.utils import timezone
 
 from search.models import IndexUpdate
 from search.tasks import index_drain, index_drain_request
+from tests.conftest import DATABASE_TASKS
 from tests.factories import PositionPaperPageFactory
 
 pytestmark = pytest.mark.django_db
 
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 UNREACHABLE = "http://127.0.0.1:9"
 
 

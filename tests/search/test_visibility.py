@@ -4,10 +4,9 @@ import pytest
 from django.test import Client
 
 from search.visibility import search_visibility
+from tests.conftest import DATABASE_TASKS
 
 pytestmark = pytest.mark.django_db
-
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def search(**params) -> dict:

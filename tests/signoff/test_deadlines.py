@@ -13,15 +13,14 @@ from wagtail.models import TaskState
 from signoff.models import Decision
 from signoff.selectors import signoff_signatories
 from signoff.services import signoff_answer, signoff_deadlines_run
-
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+from tests.conftest import DATABASE_TASKS
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_completes_the_round_when_the_schweigefrist_ends(
     in_signoff, companies, monkeypatch
 ):
-    with override_settings(TASKS=DB_TASKS):
+    with override_settings(TASKS=DATABASE_TASKS):
         signoff = in_signoff(quorum=Decimal("0.75"), silence_days=7)
         deadline = signoff.round.deadline
         queued = DBTaskResult.objects.get(task_path="signoff.tasks.signoff_deadlines")

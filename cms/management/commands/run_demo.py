@@ -1,4 +1,4 @@
-"""Run the demo: web server, task worker, scheduler (and the frontend, if built) together."""
+"""Run the demo: web server, task workers, scheduler (and the frontend, if built) together."""
 
 import os
 import signal
@@ -12,7 +12,9 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Startet Website, Task-Worker und Planer gemeinsam; Strg+C beendet alles."
+    help = (
+        "Startet Website, Task-Worker (Aufgaben, PDF) und Planer gemeinsam; Strg+C beendet alles."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
@@ -24,7 +26,9 @@ class Command(BaseCommand):
         manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
         processes = {
             "web": [*manage, "runserver", f"{options['host']}:{options['port']}"],
-            "worker": [*manage, "db_worker", "--interval", "0.5"],
+            "worker": [*manage, "db_worker", "--queue-name", "default", "--interval", "0.5"],
+            # PDFs on their own queue: rendering never holds up an index update.
+            "printer": [*manage, "db_worker", "--queue-name", "print", "--interval", "1"],
             "scheduler": [*manage, "run_scheduler", "--interval", "60"],
         }
         frontend = Path(settings.BASE_DIR) / "frontend"
