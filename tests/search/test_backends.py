@@ -126,3 +126,47 @@ def search_papers_on(backend, text: str) -> list[int]:
     from search.query import query_parse
 
     return [hit.page_id for hit in backend.search(SearchRequest(query=query_parse(text))).hits]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_postgres_search_reads_the_indexes_and_leaves_the_planner_as_it_was(
+    database_search, make_paper
+):
+    # The matcher turns sequential scans off for its own queries only (transaction-local):
+    # the rest of the request's transaction plans as before.
+    near = make_paper("Digitale Verwaltung in Sachsen")
+    make_paper("Verwaltung, digital und analog")  # both words, not as a phrase
+    with CaptureQueriesContext(connection) as queries:
+        phrased = search_papers_on(database_search, '"digitale Verwaltung"')
+    assert phrased == [near.pk]
+    settings_sql = [q["sql"] for q in queries.captured_queries if "enable_seqscan" in q["sql"]]
+    assert settings_sql and all("set_config" in sql for sql in settings_sql)
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
+
+
+@pytest.mark.django_db
+def test_database_search_counts_and_scores_a_rewritten_paper_as_it_is_now(
+    database_search, make_paper
+):
+    # Facets and field terms are kept decoded per process; a rewrite must replace them.
+    from search.backends.base import SearchRequest
+    from search.query import query_parse
+
+    paper = make_paper("Breitband für Gewerbegebiete", paper_type="stellungnahme")
+
+    def search(**filters):
+        request = SearchRequest(query=query_parse("Breitband"), filters=filters)
+        return database_search.search(request)
+
+    assert dict(search().facets["paper_type"]) == {"stellungnahme": 1}
+    paper.paper_type = "positionspapier"
+    paper.save_revision().publish()
+    index_pages_sync(page_ids=[paper.pk], backends=[database_search])
+
+    outcome = search()
+    assert dict(outcome.facets["paper_type"]) == {"positionspapier": 1}
+    assert search(paper_type=("positionspapier",)).count == 1
+    assert search(paper_type=("stellungnahme",)).count == 0
