@@ -1,8 +1,9 @@
 """The whole test suite, as `make test` runs it.
 
 Starts a throwaway PostgreSQL (and Elasticsearch) as unprivileged users on loopback,
-runs the Python suite on SQLite and on PostgreSQL side by side (two processes, one per core),
-then the frontend suites.
+runs the Python suite on SQLite and on PostgreSQL side by side (the PostgreSQL pass, twice
+as long, in two pytest-xdist workers, so no core idles once the SQLite pass is done), then
+the frontend suites.
 Any service that cannot start fails the run with its reason; nothing is skipped in CI.
 Before that: Ruff (lint and format), migrations, and the frontend's API types against the
 OpenAPI schema (``--write-types`` regenerates them; ``make types``).
@@ -22,6 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FRONTEND = ROOT / "frontend"
 # The frontend's payload types, generated from /api/v1/schema/ (openapi-typescript).
 API_TYPES = FRONTEND / "lib" / "api-schema.ts"
+# The PostgreSQL pass runs about twice as long as the SQLite pass beside it: split over two
+# xdist workers (own test databases, own Elasticsearch index prefixes, own SMTP servers).
+POSTGRES_WORKERS = ["-n", "2"]
 
 
 def _run(title: str, argv: list[str], env: dict | None = None, cwd: Path = ROOT) -> None:
@@ -262,7 +266,8 @@ def main() -> int:
             python_passes.append(
                 (
                     "Python-Tests auf PostgreSQL",
-                    [python, "-m", "pytest", "-m", "not browser", *args.pytest_args],
+                    [python, "-m", "pytest", "-m", "not browser", *POSTGRES_WORKERS]
+                    + args.pytest_args,
                     {**base_env, "DATABASE_URL": pg_url, "TEST_ELASTICSEARCH_URL": es_url},
                 )
             )
