@@ -76,3 +76,26 @@ def test_caddy_keeps_documents_behind_django():
     # The admin's preview URL is {FRONTEND_URL}/api/preview: it must reach Next.js, not Django,
     # so its route has to come before the backend's /api/* rule.
     assert caddyfile.index("handle /api/preview*") < caddyfile.index("@backend path")
+
+
+def _queues_served(commands: list[list[str]]) -> set[str]:
+    """The task queues that db_worker commands work off (``--queue-name a,b``)."""
+    served = set()
+    for argv in commands:
+        if "db_worker" in argv and "--queue-name" in argv:
+            served.update(argv[argv.index("--queue-name") + 1].split(","))
+    return served
+
+
+def test_every_task_queue_has_a_worker_in_production_and_in_the_demo():
+    # A queue without a worker fills silently (PDFs would never appear).
+    from django.conf import settings
+
+    from cms.management.commands.run_demo import Command
+
+    queues = set(settings.TASKS["default"]["QUEUES"])
+    assert queues == {"default", "print"}
+    compose = [s.get("command") or [] for s in _compose()["services"].values()]
+    assert _queues_served([c for c in compose if isinstance(c, list)]) == queues
+    demo = Command()._processes({"host": "127.0.0.1", "port": "8000", "no_frontend": True})
+    assert _queues_served(list(demo.values())) == queues
