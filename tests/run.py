@@ -26,6 +26,8 @@ API_TYPES = FRONTEND / "lib" / "api-schema.ts"
 # The PostgreSQL pass runs about twice as long as the SQLite pass beside it: split over two
 # xdist workers (own test databases, own Elasticsearch index prefixes, own SMTP servers).
 POSTGRES_WORKERS = ["-n", "2"]
+# Each pass names its slowest tests (setup and call), so the run's time can be watched.
+SLOWEST = ["--durations=25", "--durations-min=5"]
 
 
 def _run(title: str, argv: list[str], env: dict | None = None, cwd: Path = ROOT) -> None:
@@ -71,7 +73,7 @@ def _run_side_by_side(jobs: list[tuple[str, list[str], dict]]) -> None:
                 output = log_path.read_text(encoding="utf-8", errors="replace")
                 ok = process.returncode == 0
                 print(f"\n=== {title} ===", flush=True)
-                print(output if not ok else "\n".join(output.splitlines()[-3:]), flush=True)
+                print(output if not ok else _summary(output), flush=True)
                 print(
                     f"--- {title}: {'ok' if ok else 'FEHLER'} ({time.monotonic() - started:.0f} s)",
                     flush=True,
@@ -87,6 +89,21 @@ def _run_side_by_side(jobs: list[tuple[str, list[str], dict]]) -> None:
                 print(f"    … {elapsed / 60:.0f} min: {progress}", flush=True)
     if failed:
         raise SystemExit(failed[0])
+
+
+def _summary(output: str) -> str:
+    """A passing pass's slowest tests (pytest's durations section) and its last lines."""
+    lines = output.splitlines()
+    start = next(
+        (i for i, line in enumerate(lines) if "slowest" in line and "durations" in line), None
+    )
+    slowest = []
+    if start is not None:
+        for line in lines[start:]:
+            if line.startswith("=") and slowest:
+                break
+            slowest.append(line)
+    return "\n".join(slowest + lines[-3:])
 
 
 def _last_progress(log_path: Path) -> str:
@@ -257,6 +274,7 @@ def main() -> int:
                         "pytest",
                         "-m",
                         "not postgres and not browser and not elasticsearch",
+                        *SLOWEST,
                         *args.pytest_args,
                     ],
                     base_env,
@@ -266,7 +284,7 @@ def main() -> int:
             python_passes.append(
                 (
                     "Python-Tests auf PostgreSQL",
-                    [python, "-m", "pytest", "-m", "not browser", *POSTGRES_WORKERS]
+                    [python, "-m", "pytest", "-m", "not browser", *POSTGRES_WORKERS, *SLOWEST]
                     + args.pytest_args,
                     {**base_env, "DATABASE_URL": pg_url, "TEST_ELASTICSEARCH_URL": es_url},
                 )
