@@ -4,12 +4,13 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from wagtail.models import Page
 from wagtail.rich_text import RichText, get_text_for_indexing
 
 from search.analysis import STOP_WORDS, fold, words
-from search.batches import PAGE_ROWS_PER_FETCH
+from search.batches import PAGE_ROWS_PER_FETCH, PAGES_PER_BUILD
 from search.pdf import document_passages
 from workgroups.models import (
     EventPage,
@@ -54,10 +55,28 @@ GROUP_KEYWORDS = "working_groups"
 
 
 def kind_of(page: Page) -> str | None:
-    for kind, model in PAGE_MODELS.items():
-        if isinstance(page, model):
+    """The index kind of a page, plain or specific (read off its content type, no query)."""
+    return kind_of_model(page.specific_class)
+
+
+def kind_of_model(model: type | None) -> str | None:
+    for kind, kind_model in PAGE_MODELS.items():
+        if model is not None and issubclass(model, kind_model):
             return kind
     return None
+
+
+def ids_by_kind(ids: Iterable[int]) -> dict[str, list[int]]:
+    """The ids of indexed kinds among these pages, by kind (one query; others are left out)."""
+    by_kind: dict[str, list[int]] = {}
+    ids = sorted(ids)
+    for start in range(0, len(ids), PAGES_PER_BUILD):
+        rows = Page.objects.filter(pk__in=ids[start : start + PAGES_PER_BUILD])
+        for pk, content_type_id in rows.order_by("pk").values_list("pk", "content_type_id"):
+            kind = kind_of_model(ContentType.objects.get_for_id(content_type_id).model_class())
+            if kind is not None:
+                by_kind.setdefault(kind, []).append(pk)
+    return by_kind
 
 
 def stream_text(stream) -> str:

@@ -20,6 +20,7 @@ from search.content import (
     WORKING_GROUP,
     documents_build,
     documents_count,
+    ids_by_kind,
     kind_of,
     public_ids,
 )
@@ -50,10 +51,12 @@ def index_pages_sync(
     """
     ids = {int(pk) for pk in page_ids}
     backends = write_backends() if backends is None else backends
-    scope = public_scope()
+    # Only the kinds these pages are of (a section or a minutes page has none to build).
+    by_kind = ids_by_kind(ids)
+    scope = public_scope() if by_kind else None
     written: dict[str, list[dict]] = {}
-    for kind in KINDS:
-        for chunk in chunks(sorted(ids)):
+    for kind, kind_ids in by_kind.items():
+        for chunk in chunks(kind_ids):
             documents = list(documents_build(kind=kind, ids=chunk, scope=scope))
             if documents:
                 written.setdefault(kind, []).extend(documents)
@@ -76,7 +79,7 @@ def subtree_ids(*, root_id: int) -> list[int]:
     if root is None:
         return [root_id]
     ids = set(Page.objects.filter(path__startswith=root.path).values_list("pk", flat=True))
-    if kind_of(root.specific_deferred) == WORKING_GROUP:
+    if kind_of(root) == WORKING_GROUP:
         ids |= set(
             PositionPaperPage.objects.filter(co_working_groups=root_id).values_list("pk", flat=True)
         )

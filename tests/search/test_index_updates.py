@@ -177,3 +177,33 @@ def test_renames_reach_the_papers(search_engine, make_paper, group_software):
     addressee.name = "Landesamt für Meeresbiologie"
     addressee.save()
     assert found("Meeresbiologie") == ["Papier mit Adressat"]
+
+
+def test_a_sync_builds_documents_only_for_the_kinds_of_its_pages(
+    database_search, make_paper, group_software, monkeypatch
+):
+    import search.indexing
+    from search.indexing import index_pages_sync
+
+    paper = make_paper("Zebrafische im Rechenzentrum")
+    minutes = MinutesIndexPage.objects.child_of(group_software).get()
+    built = []
+    original = search.indexing.documents_build
+
+    def recording(*, kind, ids, scope):
+        built.append((kind, sorted(ids)))
+        return original(kind=kind, ids=ids, scope=scope)
+
+    monkeypatch.setattr(search.indexing, "documents_build", recording)
+
+    # The minutes section is of no indexed kind: nothing is built for it, it is only removed.
+    report = index_pages_sync(page_ids=[paper.pk, minutes.pk, group_software.pk])
+
+    assert sorted(built) == [(PAPER, [paper.pk]), (WORKING_GROUP, [group_software.pk])]
+    assert report == {"written": 2, "removed": 1}
+    assert paper.pk in indexed(database_search, PAPER)
+    assert minutes.pk not in everything_indexed(database_search)
+
+    built.clear()
+    assert index_pages_sync(page_ids=[minutes.pk]) == {"written": 0, "removed": 1}
+    assert built == []

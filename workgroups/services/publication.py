@@ -129,7 +129,7 @@ def publication_records_changed() -> None:
 
 def _page_event(page: Page, event: str) -> None:
     # A deleted page's specific row is gone already; any kind removes just its document.
-    kind = kind_of(page.specific_deferred) if event != "deleted" else None
+    kind = kind_of(page) if event != "deleted" else None
     extent = INDEX_EXTENT[event][kind]
     index_updates_record(page_ids=[page.pk], extent=extent)
     _changed(index=True)

@@ -108,12 +108,12 @@ def editors_group_ensure() -> Group:
     return group
 
 
-def editors_task_ensure() -> GroupApprovalTask:
-    """The second workflow step, approved by the editors."""
+def editors_task_ensure(*, editors: Group | None = None) -> GroupApprovalTask:
+    """The second workflow step, approved by the editors (``editors``: already ensured)."""
     task = GroupApprovalTask.objects.filter(name=EDITORS_TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=EDITORS_TASK_NAME)
-    task.groups.set([editors_group_ensure()])
+    task.groups.set([editors or editors_group_ensure()])
     return task
 
 
@@ -169,7 +169,7 @@ def working_group_roles_ensure(*, working_group: WorkingGroupPage) -> WorkingGro
 
     minutes_index_ensure(working_group=working_group, groups=insiders)
     meeting_index_ensure(working_group=working_group, groups=insiders)
-    _review_workflow_ensure(access=access, working_group=working_group)
+    _review_workflow_ensure(access=access, working_group=working_group, editors=editors)
     return access
 
 
@@ -226,7 +226,9 @@ def meeting_index_ensure(
     )
 
 
-def _review_workflow_ensure(*, access: WorkingGroupAccess, working_group: WorkingGroupPage) -> None:
+def _review_workflow_ensure(
+    *, access: WorkingGroupAccess, working_group: WorkingGroupPage, editors: Group
+) -> None:
     review_name = _("Arbeitskreis-Review: %(name)s") % {"name": working_group.title}
     existing = access.workflow.workflow_tasks.order_by("sort_order").select_related("task")
     review_task = existing[0].task.specific if existing else None
@@ -234,7 +236,7 @@ def _review_workflow_ensure(*, access: WorkingGroupAccess, working_group: Workin
     # GroupApprovalTask of this group's chairs (earlier installations) cannot express.
     if not isinstance(review_task, GroupLeadsApprovalTask):
         review_task = GroupLeadsApprovalTask.objects.create(name=review_name)
-    tasks = [review_task, *_signoff_steps(access.workflow), editors_task_ensure()]
+    tasks = [review_task, *_signoff_steps(access.workflow), editors_task_ensure(editors=editors)]
     current = [wt.task_id for wt in existing]
     if current != [task.pk for task in tasks]:
         WorkflowTask.objects.filter(workflow=access.workflow).delete()
@@ -345,7 +347,7 @@ def site_bootstrap(*, site_name: str | None = None) -> dict:
         sections[slug] = page
 
     editors = editors_group_ensure()
-    editors_task_ensure()
+    editors_task_ensure(editors=editors)
     # Files editors make public on purpose (workgroups/access/public.py).
     released_collection_ensure()
     accesses = [
