@@ -103,7 +103,7 @@ def _summary(output: str) -> str:
             if line.startswith("=") and slowest:
                 break
             slowest.append(line)
-    return "\n".join(slowest + lines[-3:])
+    return "\n".join(slowest + [line for line in lines[-3:] if line not in slowest])
 
 
 def _last_progress(log_path: Path) -> str:
