@@ -294,6 +294,23 @@ def test_detail_fields(client, world):
     assert [p["slug"] for p in successor_data["supersedes"]] == ["papier-beta"]
 
 
+def test_related_papers_look_past_private_ones_that_share_more_tags(client, world, monkeypatch):
+    # Only two candidates are ranked by shared tags before the public scope is checked:
+    # both are unpublished, so the related list must come from the full query.
+    monkeypatch.setattr("workgroups.selectors.RELATED_CANDIDATES", 2)
+    PositionPaperPageFactory(parent=world.security, slug="basis", tags=["Quanten", "Funk"])
+    for number in range(2):
+        PositionPaperPageFactory(
+            parent=world.security, slug=f"verborgen-{number}", tags=["Quanten", "Funk"]
+        ).unpublish()
+    PositionPaperPageFactory(parent=world.software, slug="sichtbar", tags=["Quanten"])
+
+    related = [p["slug"] for p in get_json(client, "/api/v1/papers/basis/")["related"]]
+
+    assert related[0] == "sichtbar"
+    assert not {"verborgen-0", "verborgen-1"} & set(related)
+
+
 def test_links_to_private_pages_and_documents_lose_their_href(client, world):
     from wagtail.models import PageViewRestriction
 
