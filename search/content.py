@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText, get_text_for_indexing
 
 from search.analysis import STOP_WORDS, fold, words
-from search.batches import PAGE_ROWS_PER_FETCH, PAGES_PER_BUILD
+from search.batches import PAGE_ROWS_PER_FETCH
 from search.pdf import document_passages
 from workgroups.models import (
     EventPage,
@@ -69,13 +69,11 @@ def kind_of_model(model: type | None) -> str | None:
 def ids_by_kind(ids: Iterable[int]) -> dict[str, list[int]]:
     """The ids of indexed kinds among these pages, by kind (one query; others are left out)."""
     by_kind: dict[str, list[int]] = {}
-    ids = sorted(ids)
-    for start in range(0, len(ids), PAGES_PER_BUILD):
-        rows = Page.objects.filter(pk__in=ids[start : start + PAGES_PER_BUILD])
-        for pk, content_type_id in rows.order_by("pk").values_list("pk", "content_type_id"):
-            kind = kind_of_model(ContentType.objects.get_for_id(content_type_id).model_class())
-            if kind is not None:
-                by_kind.setdefault(kind, []).append(pk)
+    rows = Page.objects.filter(pk__in=list(ids)).order_by("pk")
+    for pk, content_type_id in rows.values_list("pk", "content_type_id"):
+        kind = kind_of_model(ContentType.objects.get_for_id(content_type_id).model_class())
+        if kind is not None:
+            by_kind.setdefault(kind, []).append(pk)
     return by_kind
 
 

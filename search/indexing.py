@@ -51,13 +51,14 @@ def index_pages_sync(
     """
     ids = {int(pk) for pk in page_ids}
     backends = write_backends() if backends is None else backends
-    # Only the kinds these pages are of (a section or a minutes page has none to build).
-    by_kind = ids_by_kind(ids)
-    scope = public_scope() if by_kind else None
+    scope = None
     written: dict[str, list[dict]] = {}
-    for kind, kind_ids in by_kind.items():
-        for chunk in chunks(kind_ids):
-            documents = list(documents_build(kind=kind, ids=chunk, scope=scope))
+    for chunk in chunks(sorted(ids)):
+        # Only the kinds these pages are of (a section or a minutes page has none to build).
+        for kind, kind_ids in ids_by_kind(chunk).items():
+            if scope is None:
+                scope = public_scope()
+            documents = list(documents_build(kind=kind, ids=kind_ids, scope=scope))
             if documents:
                 written.setdefault(kind, []).extend(documents)
     keep = {d["page_id"] for docs in written.values() for d in docs}
